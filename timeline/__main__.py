@@ -1,0 +1,4 @@
+"""Allow ``python -m timeline``."""
+from timeline.cli import main
+
+main()

@@ -1,0 +1,93 @@
+"""Find article files, read them with the right reader and settle their dates."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from timeline.articles.formats import READERS, RawArticle
+from timeline.articles.model import Article
+from timeline.articles.pubdate import DateLineError, parse_publication_date
+from timeline.errors import ArticleError
+
+
+def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Every readable article file under ``paths`` (files or folders), in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in READERS
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ArticleError("no such file or folder", path=path,
+                               hint="give article files or a folder that holds them")
+    return found
+
+
+def article_id_for(path: Path) -> str:
+    """A readable, URL-safe id from the file name: ``Putin Kim.txt`` -> ``putin-kim``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug or "article"
+
+
+def load_articles(paths: Iterable[str | Path], today: date) -> list[Article]:
+    """Load every article under ``paths``; ``today`` bounds inferred publication years."""
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in find_article_files(paths):
+        for raw in read_article_file(path):
+            if raw.id in seen:
+                raise ArticleError(f"article id {raw.id!r} is also used by {seen[raw.id]}", path=path,
+                                   hint="rename one of the files so each article has its own id")
+            seen[raw.id] = raw.path
+            articles.append(settle_dates(raw, today))
+    return articles
+
+
+def read_article_file(path: Path) -> list[RawArticle]:
+    """All articles in one file (most formats hold one)."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ArticleError(f"unknown article format {path.suffix!r}", path=path,
+                           hint=f"use one of: {', '.join(sorted(READERS))}")
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"not UTF-8 text (byte {exc.start})", path=path,
+                           hint="save the article as UTF-8") from None
+    except OSError as exc:
+        raise ArticleError(f"cannot read the file: {exc.strerror}", path=path) from None
+    return list(reader(path, article_id_for(path), content))
+
+
+def settle_dates(raw: RawArticle, today: date) -> Article:
+    """Publication date (inferring a missing year) and the anchor for relative expressions."""
+    try:
+        published, reason = parse_publication_date(raw.published, today)
+    except DateLineError as exc:
+        raise ArticleError(f"cannot read the publication date: {exc}", path=raw.path,
+                           line=raw.published_line,
+                           hint="write it like 'Mon. Oct 2nd, 2023' or 'published: 2023-10-02'") from None
+    anchor, anchor_source = published, "published"
+    if raw.meta.get("anchor"):
+        try:
+            anchor, _ = parse_publication_date(raw.meta["anchor"], today)
+        except DateLineError as exc:
+            raise ArticleError(f"cannot read 'anchor': {exc}", path=raw.path,
+                               hint="write it as 'anchor: YYYY-MM-DD'") from None
+        anchor_source = "front matter"
+    meta = raw.meta
+    return Article(
+        id=raw.id, path=raw.path, title=(raw.title or raw.id).strip(), text=raw.text,
+        published=published, anchor=anchor, published_inferred=reason is not None,
+        published_reason=reason, anchor_source=anchor_source,
+        url=_optional_str(meta.get("url")), outlet=_optional_str(meta.get("outlet")))
+
+
+def _optional_str(value: object) -> str | None:
+    return str(value).strip() if value not in (None, "") else None
