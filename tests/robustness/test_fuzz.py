@@ -21,7 +21,8 @@ from timeline.store import check_file, read_events_file
 #: Pieces of YAML and of events files, so generated text reaches deep into the loader.
 YAML_PIECES = ["events:", "articles:", "\n", "  ", "    ", "- ", "id: ", "date: ", "title: ",
                "sources:", "article: a1", "end: ", "status: planned", "'2023-02-30'",
-               "'2024-03-11'", "2024-W53", "2023-Q5", "2024-SU", "&a ", "*a", "[", "]", "{",
+               "'2024-03-11'", "2024-W53", "2023-Q5", "2024-SU",
+               "published: ", "  a1:\n", "2024-02-31", "2023-13-01 ", "2024-03-12T25:00:00", "&a ", "*a", "[", "]", "{",
                "}", ": ", ",", "\t", "!!python/object:os.system", "!!str ", "!!binary ",
                "%YAML 1.1\n", "---\n", "...\n", "? ", "|\n", ">-\n", "# c", '"', "'", "~",
                "yes", "1e999", "0x1F", "<<: *a", "\u00e9", "\U0001F600", "\x00", "\ufeff"]

@@ -18,7 +18,7 @@ from timeline.cli import main
 MARK = "31337"
 PAYLOADS = (f"<script>alert({MARK})</script>", f'<img src=x onerror="alert({MARK})">',
             f"<svg onload=alert({MARK})>", f'"><iframe src="javascript:alert({MARK})">',
-            f"' onmouseover='alert({MARK})")
+            f"' onmouseover='alert({MARK})", f"</title><script>alert({MARK})</script>")
 DANGEROUS_TAGS = {"script", "iframe", "svg", "img", "object", "embed", "style", "link", "meta"}
 
 ARTICLE = """---
