@@ -102,11 +102,16 @@ def markdown_article(title: str, published: date, outlet: str, url: str, body: l
             f"url: {url}\n---\n" + "\n\n".join(paragraphs) + "\n")
 
 
-def plain_article(title: str, published: date, body: list[str]) -> str:
-    """A radio-transcript style .txt: date line as "Wed. Apr 10th, 2024", then the title."""
+def plain_article(title: str, published: date, body: list[str], with_year: bool = True) -> str:
+    """A radio-transcript style .txt: date line as "Wed. Apr 10th, 2024", then the title.
+
+    Without the year ("Wednesday, April 10"), as republished stories often are, the
+    loader must infer it from the weekday.
+    """
     day = published.day
     suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    line = f"{published:%a}. {published:%b} {day}{suffix}, {published.year}"
+    line = (f"{published:%a}. {published:%b} {day}{suffix}, {published.year}" if with_year
+            else f"{published:%A}, {published:%B} {day}")
     return f"{line}\n\n{title}\n\n" + "\n\n".join(body) + "\n"
 
 
@@ -135,7 +140,8 @@ def generate_articles(out_dir: str | Path, count: int, seed: int = 1,
         folder.mkdir(parents=True, exist_ok=True)
         if rng.random() < 0.1:
             path = folder / f"{name}.txt"
-            path.write_text(plain_article(title, published, body), encoding="utf-8")
+            path.write_text(plain_article(title, published, body, with_year=rng.random() < 0.7),
+                            encoding="utf-8")
         else:
             path = folder / f"{name}.md"
             url = f"https://{slug(outlet)}.example/{published:%Y/%m/%d}/{index}"
