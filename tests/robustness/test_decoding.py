@@ -27,6 +27,8 @@ DECODES = [
     ("old Mac newlines", b"line one\rline two\r", "line one\nline two\n"),
     ("a stray NUL is dropped", b"Bridge\x00 closes on Monday.\n", "Bridge closes on Monday.\n"),
     ("undefined cp1252 byte", b"caf\xe9 \x81 ok", "caf\xe9 \x81 ok"),
+    ("utf-8 with one stray cp1252 byte", "d\u00e9j\u00e0 vu, \u00e9t\u00e9 ".encode() + b"caf\xe9\n",
+     "d\u00e9j\u00e0 vu, \u00e9t\u00e9 caf\u00e9\n"),
 ]
 
 REFUSED = [

@@ -7,7 +7,8 @@ into a crash; guessing wrongly turns ``été`` into ``Ã©tÃ©`` silently. So w
 the most certain evidence to the least:
 
 1. a byte-order mark (UTF-32, UTF-16, UTF-8) is certain;
-2. strict UTF-8 almost never decodes text that is not UTF-8;
+2. strict UTF-8 almost never decodes text that is not UTF-8; a file that is mostly UTF-8
+   with a few stray legacy bytes keeps its UTF-8 and reads those bytes as Windows-1252;
 3. UTF-16 without a BOM shows as NUL bytes on every other position;
 4. a legacy single-byte page: Windows-1252 (a superset of Latin-1 for printable text)
    unless most letters are high bytes, which means a non-Latin script (Cyrillic,
@@ -59,6 +60,9 @@ _MIN_CONTROLS = 4
 #: How much of the file the encoding heuristics look at: enough to be sure, bounded cost.
 _SAMPLE = 256 * 1024
 _HIGH_LETTER_BYTES = bytes(range(0xC0, 0x100))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _ASCII_LETTER_BYTES = bytes(range(65, 91)) + bytes(range(97, 123))
 #: Share of letters that are high bytes above which a single-byte page is not Western.
 _NON_LATIN_RATIO = 0.4
@@ -106,11 +110,27 @@ def _decode(data: bytes, path: str | Path) -> str:
     except UnicodeDecodeError:
         pass
     sample = data[:_SAMPLE]
+    if _mostly_utf8(sample):
+        return data.decode("utf-8", errors="_timeline_cp1252")
     utf16 = _utf16_without_bom(sample)
     if utf16:
         return _strict(data, utf16, path)
     _refuse_if_binary(len(sample) - len(sample.translate(None, _CONTROL_BYTES)), len(sample), path)
     return _single_byte(data, sample)
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 with a few stray legacy bytes, as when scraped pages are pasted together.
+
+    Decoding such a file as Windows-1252 would garble every correct accent in it; decoding
+    it as UTF-8 with the stray bytes read as Windows-1252 garbles nothing.
+    """
+    valid = _UTF8_SEQUENCE.findall(sample)
+    if not valid:
+        return False
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    stray = high - sum(len(seq) for seq in valid)
+    return stray < len(valid)
 
 
 def _strict(data: bytes, encoding: str, path: str | Path) -> str:
@@ -182,4 +202,12 @@ def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
     return error.object[error.start:error.end].decode("latin-1"), error.end
 
 
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """For UTF-8 decoding: a byte that is not UTF-8 is read as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return _cp1252(error.object[error.start:error.end]), error.end
+
+
 codecs.register_error("_timeline_latin1", _latin1_fallback)
+codecs.register_error("_timeline_cp1252", _cp1252_fallback)
