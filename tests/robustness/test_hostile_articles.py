@@ -178,3 +178,18 @@ def test_twenty_megabyte_article_is_handled_in_bounded_time(tmp_path):
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     if result.returncode != 0:
         assert "huge.md" in result.stderr and not output.exists()
+
+
+@pytest.mark.parametrize("line", ["Mercredi 4 octobre 2023", "Mittwoch, 4. Oktober 2023",
+                                  "mi\u00e9rcoles 4 de octubre de 2023", "4 ottobre 2023"],
+                         ids=["french", "german", "spanish", "italian"])
+def test_date_line_in_another_language(tmp_path, line):
+    """Read as 4 October 2023, or refused with one message naming the file and the line."""
+    (tmp_path / "foreign.txt").write_text(f"{line}\n\nBridge closes\n\nIt closed on Monday.\n")
+    output = tmp_path / "events.yaml"
+    result = run_extract(str(tmp_path / "foreign.txt"), "-o", str(output))
+    if result.exit_code == 0:
+        (entry,) = yaml.safe_load(output.read_text())["articles"].values()
+        assert entry["published"] == "2023-10-04"
+    else:
+        assert_clean_failure(result, output, None, r"date", "foreign.txt")
