@@ -5,25 +5,13 @@ Each reader turns one file into ``RawArticle`` records; the loader turns those i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from timeline.articles.frontmatter import split_front_matter
+from timeline.articles.model import RawArticle
+from timeline.articles.web import read_html, read_jsonl
 from timeline.errors import ArticleError
-
-
-@dataclass
-class RawArticle:
-    """What a reader found: metadata as given, the body, and where the date came from."""
-
-    id: str
-    path: str
-    title: str | None
-    text: str
-    published: object
-    published_line: int | None = None
-    meta: dict = field(default_factory=dict)
 
 
 Reader = Callable[[Path, str, str], Iterator[RawArticle]]
@@ -60,4 +48,10 @@ READERS: dict[str, Reader] = {
     ".md": read_markdown,
     ".markdown": read_markdown,
     ".txt": read_plain_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
 }
+
+__all__ = ["READERS", "RawArticle", "Reader", "read_html", "read_jsonl", "read_markdown",
+           "read_plain_text"]

@@ -6,9 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
+from timeline.articles.decoding import decode_article_bytes
 from timeline.articles.formats import READERS, RawArticle
 from timeline.articles.model import Article
 from timeline.articles.pubdate import DateLineError, parse_publication_date
+from timeline.articles.story_anchor import infer_story_anchor
 from timeline.errors import ArticleError
 
 
@@ -35,8 +37,16 @@ def article_id_for(path: Path) -> str:
     return slug or "article"
 
 
-def load_articles(paths: Iterable[str | Path], today: date) -> list[Article]:
-    """Load every article under ``paths``; ``today`` bounds inferred publication years."""
+def load_articles(paths: Iterable[str | Path], today: date, *,
+                  anchor_overrides: dict[str, date] | None = None,
+                  infer_anchors: bool = True) -> list[Article]:
+    """Load every article under ``paths``; ``today`` bounds inferred publication years.
+
+    ``anchor_overrides`` maps article ids to the anchor a person set in the events file's
+    article table; it wins over front matter and inference. ``infer_anchors`` turns story
+    anchor inference (republished stories) on or off.
+    """
+    overrides = anchor_overrides or {}
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in find_article_files(paths):
@@ -45,7 +55,7 @@ def load_articles(paths: Iterable[str | Path], today: date) -> list[Article]:
                 raise ArticleError(f"article id {raw.id!r} is also used by {seen[raw.id]}", path=path,
                                    hint="rename one of the files so each article has its own id")
             seen[raw.id] = raw.path
-            articles.append(settle_dates(raw, today))
+            articles.append(settle_dates(raw, today, overrides.get(raw.id), infer_anchors))
     return articles
 
 
@@ -56,36 +66,46 @@ def read_article_file(path: Path) -> list[RawArticle]:
         raise ArticleError(f"unknown article format {path.suffix!r}", path=path,
                            hint=f"use one of: {', '.join(sorted(READERS))}")
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"not UTF-8 text (byte {exc.start})", path=path,
-                           hint="save the article as UTF-8") from None
+        data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read the file: {exc.strerror}", path=path) from None
+    content = decode_article_bytes(data, path)
     return list(reader(path, article_id_for(path), content))
 
 
-def settle_dates(raw: RawArticle, today: date) -> Article:
-    """Publication date (inferring a missing year) and the anchor for relative expressions."""
+def settle_dates(raw: RawArticle, today: date, override: date | None = None,
+                 infer_anchor: bool = True) -> Article:
+    """Publication date (inferring a missing year) and the anchor for relative expressions.
+
+    Anchor precedence: the events file (a person's latest word), then front matter, then
+    a story date inferred from the text, then the publication date.
+    """
     try:
         published, reason = parse_publication_date(raw.published, today)
     except DateLineError as exc:
         raise ArticleError(f"cannot read the publication date: {exc}", path=raw.path,
                            line=raw.published_line,
                            hint="write it like 'Mon. Oct 2nd, 2023' or 'published: 2023-10-02'") from None
-    anchor, anchor_source = published, "published"
-    if raw.meta.get("anchor"):
+    anchor, anchor_source, anchor_reason = published, "published", None
+    if override is not None:
+        anchor, anchor_source = override, "events file"
+    elif raw.meta.get("anchor"):
         try:
             anchor, _ = parse_publication_date(raw.meta["anchor"], today)
         except DateLineError as exc:
             raise ArticleError(f"cannot read 'anchor': {exc}", path=raw.path,
+                               line=raw.published_line if raw.path.endswith(".jsonl") else None,
                                hint="write it as 'anchor: YYYY-MM-DD'") from None
         anchor_source = "front matter"
+    elif infer_anchor:
+        story = infer_story_anchor(raw.text, published)
+        if story is not None:
+            anchor, anchor_source, anchor_reason = story.anchor, "inferred", story.reason
     meta = raw.meta
     return Article(
         id=raw.id, path=raw.path, title=(raw.title or raw.id).strip(), text=raw.text,
         published=published, anchor=anchor, published_inferred=reason is not None,
-        published_reason=reason, anchor_source=anchor_source,
+        published_reason=reason, anchor_source=anchor_source, anchor_reason=anchor_reason,
         url=_optional_str(meta.get("url")), outlet=_optional_str(meta.get("outlet")))
 
 

@@ -28,3 +28,16 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass
+class RawArticle:
+    """What a reader found: metadata as given, the body, and where the date came from."""
+
+    id: str
+    path: str
+    title: str | None
+    text: str
+    published: object
+    published_line: int | None = None
+    meta: dict = field(default_factory=dict)
