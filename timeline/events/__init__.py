@@ -1,5 +1,7 @@
 """Turning resolved sentences into events, and merging reports of the same event."""
-from timeline.events.builder import build_events, events_from_article, is_eventable
+from timeline.events.builder import assemble_events, build_events, events_from_article, is_eventable
+from timeline.events.merge import merge_same_events
 from timeline.events.model import Event, Source
 
-__all__ = ["Event", "Source", "build_events", "events_from_article", "is_eventable"]
+__all__ = ["Event", "Source", "assemble_events", "build_events", "events_from_article",
+           "is_eventable", "merge_same_events"]

@@ -1,32 +1,45 @@
-"""Turn articles into events: every sentence with a resolved calendar date becomes one."""
+"""Turn articles into events: every sentence with a resolved calendar date becomes one.
+
+``events_from_article`` works on one article and is a top-level function, so the CLI can
+run it in worker processes (``--jobs``); ``assemble_events`` then merges, tags and sorts
+the per-article lists in a canonical order, so the output is the same however the work
+was split.
+"""
 from __future__ import annotations
 
-import re
-from typing import Callable, Iterable
+from datetime import date
+from typing import Callable, Iterable, Sequence
 
 from timeline.articles import Article
+from timeline.events.dating import date_sentence, period_of
+from timeline.events.merge import merge_same_events
 from timeline.events.model import Event, Source
 from timeline.events.sentences import split_sentences
+from timeline.events.tags import canonical_names, recurring_names, tags_for
 from timeline.events.titles import make_event_id, make_title
-from timeline.periods import date_part, parse_period
-from timeline.resolver import Timex, resolve
+from timeline.resolver.timex import Timex
 
 Resolver = Callable[..., list[Timex]]
-#: Content words shorter than this are ignored when comparing wording.
-_MIN_WORD = 4
-_WORD = re.compile(r"[^\W\d_]+")
-#: Two reports of one event share at least this share of their content words.
-SAME_EVENT_SIMILARITY = 0.3
 
 
 def is_eventable(timex: Timex) -> bool:
     """Points and periods on the calendar make events; durations, sets and vague refs don't."""
-    return timex.type in ("DATE", "TIME") and parse_period(date_part(timex.value)) is not None
+    return period_of(timex) is not None
 
 
-def events_from_article(article: Article, resolver: Resolver = resolve) -> list[Event]:
+def _default_resolver() -> Resolver:
+    """The resolver, imported on first use so the events model loads without it."""
+    from timeline.resolver import resolve
+
+    return resolve
+
+
+def events_from_article(article: Article, resolver: Resolver | None = None) -> list[Event]:
     """One event per sentence that holds a calendar date; the most precise date wins."""
-    timexes = [t for t in resolver(article.text, article.anchor) if is_eventable(t)]
+    resolve = resolver or _default_resolver()
+    timexes = sorted((t for t in resolve(article.text, article.anchor) if is_eventable(t)),
+                     key=lambda t: (t.start, t.end))
+    inferred = article.anchor_source == "inferred"
     events: list[Event] = []
     index = 0
     for sentence in split_sentences(article.text):
@@ -37,45 +50,32 @@ def events_from_article(article: Article, resolver: Resolver = resolve) -> list[
             index += 1
         if not inside:
             continue
-        best = min(inside, key=lambda t: parse_period(date_part(t.value)).specificity)
-        value = date_part(best.value)
+        dating = date_sentence(sentence.text, sentence.start, inside, article.anchor, inferred)
         title = make_title(sentence.text)
         events.append(Event(
-            id=make_event_id(value, title, article.id, sentence.text), date=value, title=title,
-            text=sentence.text,
-            sources=[Source(article.id, sentence.text, best.text, article.anchor.isoformat())]))
+            id=make_event_id(dating.date, title, article.id, sentence.text), date=dating.date,
+            end=dating.end, title=title, text=sentence.text, status=dating.status,
+            confidence=dating.confidence,
+            sources=[Source(article.id, sentence.text, dating.timex.text,
+                            article.anchor.isoformat())]))
     return events
 
 
-def build_events(articles: Iterable[Article], resolver: Resolver = resolve) -> list[Event]:
+def build_events(articles: Iterable[Article], resolver: Resolver | None = None) -> list[Event]:
     """Events from all articles, the same event from several articles merged, in date order."""
-    events: list[Event] = []
-    for article in articles:
-        events.extend(events_from_article(article, resolver))
-    return sorted(merge_same_events(events), key=Event.sort_key)
+    articles = list(articles)
+    return assemble_events(articles, [events_from_article(a, resolver) for a in articles])
 
 
-def merge_same_events(events: list[Event]) -> list[Event]:
-    """Fold reports of one event (same date value, similar wording, other article) together."""
-    merged: list[Event] = []
-    by_date: dict[str, list[Event]] = {}
-    for event in events:
-        words = _content_words(event.text)
-        match = next((kept for kept in by_date.get(event.date, [])
-                      if {s.article for s in kept.sources}.isdisjoint(s.article for s in event.sources)
-                      and similarity(words, _content_words(kept.text)) >= SAME_EVENT_SIMILARITY), None)
-        if match is None:
-            by_date.setdefault(event.date, []).append(event)
-            merged.append(event)
-        else:
-            match.sources.extend(event.sources)
-    return merged
-
-
-def similarity(a: set[str], b: set[str]) -> float:
-    """Jaccard overlap of two content-word sets."""
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) >= _MIN_WORD}
+def assemble_events(articles: Sequence[Article], per_article: Sequence[list[Event]]) -> list[Event]:
+    """Merge, tag and sort per-article events; the result is independent of input order."""
+    order = {a.id: (a.published, a.id) for a in articles}
+    events = [e for batch in per_article for e in batch]
+    # Earliest publication first: its report keeps the id when later articles join it.
+    merged = merge_same_events(events, rank=lambda e: (
+        *order.get(e.sources[0].article, (date.max, e.sources[0].article)), e.id))
+    vocabulary = recurring_names(a.text for a in sorted(articles, key=lambda a: a.id))
+    canonical = canonical_names(vocabulary)
+    for event in merged:
+        event.tags = tags_for(" ".join(s.quote for s in event.sources), vocabulary, canonical)
+    return sorted(merged, key=Event.sort_key)

@@ -5,6 +5,10 @@ from dataclasses import dataclass, field
 
 from timeline.periods import Period, parse_period
 
+#: ``as_dict`` key order: the YAML shape the store writes and reads back.
+EVENT_KEYS = ("id", "date", "end", "title", "text", "status", "tags", "confidence", "conflict",
+              "sources")
+
 
 @dataclass
 class Source:
@@ -26,7 +30,13 @@ class Source:
 
 @dataclass
 class Event:
-    """One dated happening. ``date`` (and ``end`` for ranges) are TIMEX3 calendar values."""
+    """One dated happening. ``date`` (and ``end`` for ranges) are TIMEX3 calendar values.
+
+    ``status`` is ``"planned"`` for events in the future of their article, else None.
+    ``confidence`` (0..1) says how directly the text gives the date; ``conflict`` lists
+    other events whose wording says they are this one but whose date differs, so a
+    person decides instead of the generator.
+    """
 
     id: str
     date: str
@@ -35,6 +45,9 @@ class Event:
     sources: list[Source] = field(default_factory=list)
     end: str | None = None
     status: str | None = None
+    tags: list[str] = field(default_factory=list)
+    confidence: float | None = None
+    conflict: list[dict] = field(default_factory=list)
 
     @property
     def period(self) -> Period:
@@ -43,12 +56,18 @@ class Event:
             raise ValueError(f"event {self.id} has no calendar date: {self.date!r}")
         return period
 
+    @property
+    def articles(self) -> list[str]:
+        """Ids of the articles that report this event, in source order, without repeats."""
+        return list(dict.fromkeys(s.article for s in self.sources))
+
     def sort_key(self) -> tuple:
         """Chronological: by first day, then the more precise first, then id for stability."""
         period = self.period
         return (period.start, period.specificity, self.id)
 
     def as_dict(self) -> dict:
+        """The YAML shape, keys in ``EVENT_KEYS`` order; empty optional keys are left out."""
         out: dict = {"id": self.id, "date": self.date}
         if self.end:
             out["end"] = self.end
@@ -56,5 +75,11 @@ class Event:
         out["text"] = self.text
         if self.status:
             out["status"] = self.status
+        if self.tags:
+            out["tags"] = list(self.tags)
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        if self.conflict:
+            out["conflict"] = [dict(c) for c in self.conflict]
         out["sources"] = [s.as_dict() for s in self.sources]
         return out

@@ -1,20 +1,70 @@
-"""Short readable titles and stable ids for events made from sentences."""
+"""Short readable titles and stable ids for events made from sentences.
+
+A title is the sentence without its attribution ("According to X," / ", X said"), cut at
+a clause or word boundary near 90 characters, never mid-word.
+"""
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-_MAX_TITLE = 90
+import yaml
+
+MAX_TITLE = 90
 _WORD = re.compile(r"[A-Za-z0-9]+")
+#: Titles shorter than this after stripping attribution are not worth the loss of context.
+_MIN_STRIPPED = 20
 
 
-def make_title(sentence: str, limit: int = _MAX_TITLE) -> str:
-    """The sentence, cut at a word boundary near ``limit`` characters, never mid-word."""
-    text = " ".join(sentence.split()).rstrip(" .;:")
+@dataclass(frozen=True)
+class _Attribution:
+    lead_in: re.Pattern[str]
+    trailing: re.Pattern[str]
+    speaker_said: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> _Attribution:
+    raw = yaml.safe_load(resources.files("timeline.events").joinpath(
+        "data/attribution.yaml").read_text("utf-8"))
+    verbs = "|".join(map(re.escape, raw["verbs"]))
+    lead_ins = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in raw["lead_ins"])
+    speaker = rf"(?:[\w.'’/-]+\s+){{0,{int(raw['max_speaker_words']) - 1}}}[\w.'’/-]+"
+    return _Attribution(
+        lead_in=re.compile(rf"^(?:{lead_ins})\s+[^,]{{1,60}},\s+", re.IGNORECASE),
+        trailing=re.compile(rf",\s+(?:(?:{lead_ins})\s+[^,]{{1,60}}|{speaker}\s+(?:{verbs})"
+                            rf"|(?:{verbs})\s+{speaker})\s*[.!?]?$", re.IGNORECASE),
+        speaker_said=re.compile(rf"^(?P<who>{speaker})\s+(?:{verbs})\s+(?:that\s+)?(?=[a-z])",
+                                re.IGNORECASE))
+
+
+def strip_attribution(sentence: str) -> str:
+    """The sentence without "According to X," / ", X said" / "X said that" around it."""
+    rules = _attribution()
+    text = " ".join(sentence.split())
+    for pattern in (rules.lead_in, rules.trailing):
+        stripped = pattern.sub("", text, count=1)
+        if len(stripped) >= _MIN_STRIPPED:
+            text = stripped
+    match = rules.speaker_said.match(text)
+    if match and match["who"][:1].isupper() and len(text) - match.end() >= _MIN_STRIPPED:
+        text = text[match.end():]
+    return text[:1].upper() + text[1:]
+
+
+def make_title(sentence: str, limit: int = MAX_TITLE) -> str:
+    """A short title from a sentence: attribution stripped, cut at a clause or word boundary."""
+    text = strip_attribution(sentence).strip().rstrip(" .;:")
     if len(text) <= limit:
         return text
-    cut = text[:limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
-    return cut + "…"
+    head = text[:limit + 1]
+    clause = max(head.rfind(", "), head.rfind("; "), head.rfind(" – "), head.rfind(" — "))
+    if clause >= limit // 2:
+        return head[:clause].rstrip(" ,;:-–—") + "…"
+    return head.rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
 
 
 def make_event_id(value: str, title: str, article_id: str, quote: str) -> str:

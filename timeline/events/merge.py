@@ -1,0 +1,149 @@
+"""The same event reported by several articles: merge it, or flag it when dates disagree.
+
+Two events from different articles with the same date value and similar wording
+(``similarity`` at least ``SAME_EVENT_SIMILARITY``) become one event with all sources.
+Two with disagreeing dates of the same granularity and very similar wording (at least
+``CONFLICT_SIMILARITY``, sharing ``MIN_SHARED_WORDS``) are both kept, each listing the
+other under ``conflict``. The bar for a conflict is higher because the date gives no
+support. Both thresholds are tuned on tests/data/event_pairs.yaml (figures in
+tests/events/test_merge.py).
+
+The result does not depend on the order events arrive in (parallel extraction must give
+byte-identical output): events are first put in a canonical order.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from timeline.events.model import Event
+from timeline.events.titles import strip_attribution
+
+#: Same-date pairs in tests/data/event_pairs.yaml: precision 0.94, recall 1.0 at 0.2.
+SAME_EVENT_SIMILARITY = 0.2
+#: Different-date pairs there: both real conflicts score >= 0.75, no other pair above 0.5.
+CONFLICT_SIMILARITY = 0.6
+#: A conflict needs this many shared words: "The closure begins on Monday" is too little.
+MIN_SHARED_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_WORD = 3
+#: Words in more events than this are too common to find conflict candidates by.
+_MAX_POSTINGS = 500
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    text = resources.files("timeline.events").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split())
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-case content words, crudely stemmed so "closes"/"closed"/"closure" meet."""
+    stop = _stopwords()
+    return frozenset(_stem(w) for w in (t.lower() for t in _WORD.findall(text))
+                     if len(w) >= _MIN_WORD and w not in stop)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ures", "ure", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def wording(event: Event) -> frozenset[str]:
+    """The event's content words without attribution ("X said") or the date expressions."""
+    text = strip_attribution(event.text)
+    for source in event.sources:
+        text = text.replace(source.expression, " ")
+    return content_words(text)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient of two word sets: shared words over the smaller set.
+
+    Reports of one event differ in length (a headline-like sentence vs one with a long
+    quote), which Jaccard punishes; the overlap coefficient does not.
+    """
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def same_date(a: Event, b: Event) -> bool:
+    return a.date == b.date and a.end == b.end
+
+
+def dates_disagree(a: Event, b: Event) -> bool:
+    """Same granularity, non-overlapping periods: "March 1" vs "March 2", not "March" vs "March 1"."""
+    pa, pb = a.period, b.period
+    return pa.granularity == pb.granularity and (pa.end < pb.start or pb.end < pa.start)
+
+
+def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None = None,
+                      threshold: float = SAME_EVENT_SIMILARITY) -> list[Event]:
+    """Fold reports of one event together; flag same-wording, different-date reports.
+
+    ``rank`` orders events canonically (default: by article id, then id); the first
+    report of an event keeps its id, so ids stay put as later articles arrive when
+    ``rank`` puts earlier publications first.
+    """
+    ordered = sorted(events, key=rank or (lambda e: (e.sources[0].article, e.id)))
+    merged: list[Event] = []
+    words: dict[str, frozenset[str]] = {}
+    by_date: dict[tuple, list[Event]] = {}
+    for event in ordered:
+        mine = wording(event)
+        match = None
+        for kept in by_date.get((event.date, event.end), ()):
+            if not set(kept.articles).isdisjoint(event.articles):
+                continue
+            if similarity(mine, words[kept.id]) >= threshold:
+                match = kept
+                break
+        if match is None:
+            merged.append(event)
+            by_date.setdefault((event.date, event.end), []).append(event)
+            words[event.id] = mine
+        else:
+            match.sources.extend(event.sources)
+            match.tags = sorted(set(match.tags) | set(event.tags))
+            match.confidence = _combined(match.confidence, event.confidence)
+            words[match.id] = words[match.id] | mine
+    flag_conflicts(merged, words)
+    return merged
+
+
+def _combined(a: float | None, b: float | None) -> float | None:
+    """Independent reports of one date make it a little more certain."""
+    if a is None or b is None:
+        return a if b is None else b
+    return round(min(1.0, max(a, b) + 0.05), 2)
+
+
+def flag_conflicts(events: list[Event], words: dict[str, frozenset[str]],
+                   threshold: float = CONFLICT_SIMILARITY) -> None:
+    """Mark pairs from different articles with similar wording and disagreeing dates.
+
+    Candidates come from an inverted index of words, so large runs stay near linear.
+    """
+    postings: dict[str, list[int]] = {}
+    for index, event in enumerate(events):
+        for word in words[event.id]:
+            postings.setdefault(word, []).append(index)
+    for i, a in enumerate(events):
+        candidates = sorted({j for w in words[a.id] for j in postings[w]
+                             if j > i and len(postings[w]) <= _MAX_POSTINGS})
+        for j in candidates:
+            b = events[j]
+            if (set(a.articles).isdisjoint(b.articles) and dates_disagree(a, b)
+                    and len(words[a.id] & words[b.id]) >= MIN_SHARED_WORDS
+                    and similarity(words[a.id], words[b.id]) >= threshold):
+                a.conflict.append(_conflict_entry(b))
+                b.conflict.append(_conflict_entry(a))
+    for event in events:
+        event.conflict.sort(key=lambda c: (c["date"], c["event"]))
+
+
+def _conflict_entry(other: Event) -> dict:
+    return {"event": other.id, "date": other.date, "articles": other.articles}

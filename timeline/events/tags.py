@@ -1,0 +1,98 @@
+"""Tags: people, organisations and places that recur across articles, by rules and counts.
+
+A name is a run of capitalised words ("Vladimir Putin", "Alder Street Bridge", "Kim
+Jong Un"), or a single capitalised word that is not the first word of its sentence
+("Putin"). A name becomes a tag when at least ``MIN_ARTICLES`` articles use it. Words
+that are capitalised for other reasons (weekdays, months, sentence openers) are in
+data/tag_stoplist.txt. No model, no download.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+#: A name must appear in this many articles to be a tag: recurring, not incidental.
+MIN_ARTICLES = 2
+_CAP = r"[A-Z][\w’'-]*[\w]|[A-Z]"
+_NAME = re.compile(rf"(?<![\w’'-])(?:{_CAP})(?:\s+(?:(?:of|de|al|von|van|the)\s+)?(?:{_CAP}))*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+#: Adjectives of nationality ("Russian", "North Korean") describe, they do not name.
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
+#: A sentence's first word is capitalised anyway; these endings show it is not a name.
+_NOT_NAME_OPENER = re.compile(r"(?:ing|ed|ly)$")
+
+
+@lru_cache(maxsize=1)
+def _stoplist() -> frozenset[str]:
+    return _words("tag_stoplist.txt")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return _words("tag_titles.txt")
+
+
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("timeline.events").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(w.lower() for ln in text.splitlines() if not ln.startswith("#")
+                     for w in ln.split())
+
+
+def names_in(text: str) -> set[str]:
+    """Candidate names in a text (see the module docstring)."""
+    stop, titles = _stoplist(), _titles()
+    found: set[str] = set()
+    for match in _NAME.finditer(text):
+        words = [_POSSESSIVE.sub("", w) for w in match.group().split()]
+        sentence_start = _SENTENCE_START.search(text[:match.start()]) is not None
+        if sentence_start and len(words) > 1 and _NOT_NAME_OPENER.search(words[0]):
+            words.pop(0)
+        role = [i for i, w in enumerate(words[:-1]) if w.lower() in titles]
+        if role:  # "National Security Adviser John Bolton" -> "John Bolton"
+            words = words[role[-1] + 1:]
+        while words and words[0].lower() in stop:
+            words.pop(0)
+        while words and words[-1].lower() in stop:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        if _DEMONYM.search(words[-1]) or (len(words) == 1 and (
+                sentence_start and match.group().split()[0] == words[0] or len(name) < 3)):
+            continue
+        found.add(name)
+    return found
+
+
+def recurring_names(texts: Iterable[str], min_articles: int = MIN_ARTICLES) -> frozenset[str]:
+    """Names used by at least ``min_articles`` of the texts (one text per article)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(names_in(text))
+    return frozenset(name for name, n in counts.items() if n >= min_articles)
+
+
+def canonical_names(vocabulary: frozenset[str]) -> dict[str, str]:
+    """Short forms to full names: "Putin" -> "Vladimir Putin" when only one name contains it."""
+    mapping: dict[str, str] = {}
+    for name in vocabulary:
+        longer = [n for n in vocabulary if n != name and _contains(n, name)]
+        maximal = [n for n in longer if not any(m != n and _contains(m, n) for m in longer)]
+        mapping[name] = maximal[0] if len(maximal) == 1 else name
+    return mapping
+
+
+def tags_for(text: str, vocabulary: frozenset[str],
+             canonical: dict[str, str] | None = None) -> list[str]:
+    """The recurring names a text mentions, each under its full form, without repeats."""
+    canonical = canonical if canonical is not None else canonical_names(vocabulary)
+    present = {canonical.get(n, n) for n in vocabulary if _contains(text, n)}
+    return sorted(n for n in present if not any(m != n and _contains(m, n) for m in present))
+
+
+def _contains(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
