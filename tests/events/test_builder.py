@@ -120,3 +120,11 @@ def test_real_resolver_on_seeds(seeds_dir):
     assert {"2023-09-12", "2023-09-13", "2023-07", "2023-04", "2023"} <= dates
     assert "2023-11" in {d for v in by_expression(events, "kim-putin-military-matters").values()
                          for d in v}
+
+
+def test_repeated_sentence_gets_its_own_id(tmp_path):
+    path = tmp_path / "twice.md"
+    path.write_text("---\ntitle: T\npublished: 2024-07-02\n---\nRepairs begin in July.\n\n"
+                    "Repairs begin in July.\n", encoding="utf-8")
+    events = events_from_article(load_articles([path], TODAY)[0], DEMO_RESOLVER)
+    assert len({e.id for e in events}) == 2

@@ -108,3 +108,10 @@ def test_result_does_not_depend_on_input_order(seed):
     shuffled = fresh()
     random.Random(seed).shuffle(shuffled)
     assert [e.as_dict() for e in merge_same_events(shuffled)] == expected
+
+
+def test_a_plan_that_happened_is_no_longer_planned():
+    plan = event("ledger", "2024-04-09", REPORT_A)
+    plan.status = "planned"
+    merged = merge_same_events([plan, event("courier", "2024-04-09", REPORT_B)])
+    assert len(merged) == 1 and merged[0].status is None

@@ -41,6 +41,7 @@ def events_from_article(article: Article, resolver: Resolver | None = None) -> l
                      key=lambda t: (t.start, t.end))
     inferred = article.anchor_source == "inferred"
     events: list[Event] = []
+    seen: dict[str, int] = {}
     index = 0
     for sentence in split_sentences(article.text):
         inside = []
@@ -52,8 +53,12 @@ def events_from_article(article: Article, resolver: Resolver | None = None) -> l
             continue
         dating = date_sentence(sentence.text, sentence.start, inside, article.anchor, inferred)
         title = make_title(sentence.text)
+        event_id = make_event_id(dating.date, title, article.id, sentence.text)
+        seen[event_id] = seen.get(event_id, 0) + 1
+        if seen[event_id] > 1:  # the same sentence twice in one article
+            event_id = f"{event_id}-{seen[event_id]}"
         events.append(Event(
-            id=make_event_id(dating.date, title, article.id, sentence.text), date=dating.date,
+            id=event_id, date=dating.date,
             end=dating.end, title=title, text=sentence.text, status=dating.status,
             confidence=dating.confidence,
             sources=[Source(article.id, sentence.text, dating.timex.text,

@@ -107,6 +107,8 @@ def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None
             words[event.id] = mine
         else:
             match.sources.extend(event.sources)
+            if match.status != event.status:  # one report says it happened: it is no plan
+                match.status = None
             match.tags = sorted(set(match.tags) | set(event.tags))
             match.confidence = _combined(match.confidence, event.confidence)
             words[match.id] = words[match.id] | mine
