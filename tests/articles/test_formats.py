@@ -98,3 +98,17 @@ def test_legacy_encoding_is_decoded(tmp_path):
     path.write_bytes("Wed. Apr 10th, 2024\n\nCafé reopens\n\nThe café reopened on Tuesday.\n"
                      .encode("cp1252"))
     assert "café reopened" in load_one(path).text
+
+
+def test_jsonl_duplicate_id_names_the_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    line = '{"id": "a", "title": "T", "published": "2024-03-12", "text": "On Monday."}'
+    path.write_text(f"{line}\n{line}\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="also used") as caught:
+        load_articles([path], TODAY)
+    assert caught.value.line == 2
+
+
+def test_every_registered_suffix_has_a_reader_test():
+    from timeline.articles.formats import READERS
+    assert set(READERS) == {".md", ".markdown", ".txt", ".html", ".htm", ".jsonl"}

@@ -52,8 +52,11 @@ def load_articles(paths: Iterable[str | Path], today: date, *,
     for path in find_article_files(paths):
         for raw in read_article_file(path):
             if raw.id in seen:
+                in_lines = path.suffix.lower() == ".jsonl"
                 raise ArticleError(f"article id {raw.id!r} is also used by {seen[raw.id]}", path=path,
-                                   hint="rename one of the files so each article has its own id")
+                                   line=raw.published_line if in_lines else None,
+                                   hint="give each line its own 'id'" if in_lines else
+                                   "rename one of the files so each article has its own id")
             seen[raw.id] = raw.path
             articles.append(settle_dates(raw, today, overrides.get(raw.id), infer_anchors))
     return articles

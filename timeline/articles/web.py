@@ -27,8 +27,15 @@ def read_html(path: Path, article_id: str, content: str) -> Iterator[RawArticle]
     if tree is None:
         raise ArticleError("cannot parse this file as HTML", path=path,
                            hint="save the page again as 'Web page, HTML only'")
-    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
-                                      favor_precision=True)
+    try:
+        doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
+                                          favor_precision=True)
+    except (ValueError, TypeError, AttributeError) as exc:  # malformed pages trip its parser
+        raise ArticleError(f"cannot extract the article from this page: {exc}", path=path,
+                           hint="save the article's own page again, or paste it into a .md file"
+                           ) from None
+    if isinstance(doc, dict):  # trafilatura 1.x returns a dict, 2.x a Document
+        doc = _Fields(doc)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise ArticleError("found no article text in this web page", path=path,
@@ -76,3 +83,10 @@ def read_jsonl(path: Path, article_id: str, content: str) -> Iterator[RawArticle
 def _paragraphs(text: str) -> str:
     """trafilatura puts one paragraph per line; blank lines keep them apart as in Markdown."""
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
+
+
+class _Fields:
+    """Attribute access to trafilatura 1.x's metadata dict, like 2.x's Document."""
+
+    def __init__(self, data: dict) -> None:
+        self.__dict__.update(data)
