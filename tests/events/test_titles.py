@@ -20,6 +20,10 @@ CASES = [
     ("Putin informed reporters on Wednesday that Shoigu had been well received.",
      "Putin informed reporters on Wednesday that Shoigu had been well received"),
     ("The council voted.", "The council voted"),
+    ("Commuters reported queues of up to 40 minutes on the Harbor Road crossing on Monday.",
+     "Commuters reported queues of up to 40 minutes on the Harbor Road crossing on Monday"),
+    ("North Korean state media reported that Kim arrived in Russia on Tuesday by train.",
+     "Kim arrived in Russia on Tuesday by train"),
 ]
 
 

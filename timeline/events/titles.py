@@ -31,14 +31,16 @@ def _attribution() -> _Attribution:
     raw = yaml.safe_load(resources.files("timeline.events").joinpath(
         "data/attribution.yaml").read_text("utf-8"))
     verbs = "|".join(map(re.escape, raw["verbs"]))
+    clause_verbs = "|".join(map(re.escape, raw["clause_verbs"]))
     lead_ins = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in raw["lead_ins"])
     speaker = rf"(?:[\w.'’/-]+\s+){{0,{int(raw['max_speaker_words']) - 1}}}[\w.'’/-]+"
     return _Attribution(
         lead_in=re.compile(rf"^(?:{lead_ins})\s+[^,]{{1,60}},\s+", re.IGNORECASE),
         trailing=re.compile(rf",\s+(?:(?:{lead_ins})\s+[^,]{{1,60}}|{speaker}\s+(?:{verbs})"
                             rf"|(?:{verbs})\s+{speaker})\s*[.!?]?$", re.IGNORECASE),
-        speaker_said=re.compile(rf"^(?P<who>{speaker})\s+(?:{verbs})\s+(?:that\s+)?(?=[a-z])",
-                                re.IGNORECASE))
+        speaker_said=re.compile(
+            rf"^(?P<who>{speaker})\s+(?:(?:{clause_verbs})\s+(?:that\s+)?|(?:{verbs})\s+that\s+)"
+            r"(?=[a-z])", re.IGNORECASE))
 
 
 def strip_attribution(sentence: str) -> str:
