@@ -67,3 +67,15 @@ def test_planned(sentence, value, planned):
 ])
 def test_confidence(text, reference, inferred, expected):
     assert confidence(Timex(0, len(text), text, "DATE", "2024", None, reference), inferred) == expected
+
+
+@pytest.mark.parametrize("kind, value, eventable", [
+    ("DATE", "2023-09-13", True), ("DATE", "2023-07", True), ("DATE", "2023", True),
+    ("DATE", "2023-W37", True), ("DATE", "2023-Q3", True), ("DATE", "2023-SU", True),
+    ("TIME", "2023-09-13T14:30", True), ("DURATION", "PT5H", False), ("DURATION", "P3D", False),
+    ("SET", "XXXX-WXX-1", False), ("DATE", "PAST_REF", False), ("DATE", "PRESENT_REF", False),
+    ("TIME", "T01:15", False), ("DATE", "XXXX-XX-XX", False), ("DATE", "199", False),
+])
+def test_only_points_and_periods_make_events(kind, value, eventable):
+    from timeline.events import is_eventable
+    assert is_eventable(Timex(0, 1, "x", kind, value)) is eventable

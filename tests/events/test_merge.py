@@ -5,6 +5,7 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 import yaml
 
 from timeline.events.merge import (CONFLICT_SIMILARITY, SAME_EVENT_SIMILARITY, content_words,
@@ -115,3 +116,22 @@ def test_a_plan_that_happened_is_no_longer_planned():
     plan.status = "planned"
     merged = merge_same_events([plan, event("courier", "2024-04-09", REPORT_B)])
     assert len(merged) == 1 and merged[0].status is None
+
+
+SENTENCES = [REPORT_A, REPORT_B, CONTRACT_A, CONTRACT_B, "The ferry carried its first passengers.",
+             "Barriers went up at both ends of the bridge."]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["ledger", "courier", "radio", "wire"]),
+                          st.sampled_from(["2024-04-09", "2024-04-22", "2024-04-23", "2024-04"]),
+                          st.sampled_from(SENTENCES)), max_size=12, unique=True),
+       st.randoms(use_true_random=False))
+def test_merge_is_order_independent_for_any_input(reports, rnd):
+    def fresh() -> list[Event]:
+        return [Event(id=f"{d}-{a}-{SENTENCES.index(t)}", date=d, title=t, text=t,
+                      sources=[Source(a, t, "x", "2024-04-11")]) for a, d, t in reports]
+    expected = [e.as_dict() for e in merge_same_events(fresh())]
+    shuffled = fresh()
+    rnd.shuffle(shuffled)
+    assert [e.as_dict() for e in merge_same_events(shuffled)] == expected
+    assert sum(len(e["sources"]) for e in expected) == len(reports), "no report is lost"
