@@ -1,7 +1,7 @@
 """`timeline check` reports each problem as FILE:LINE:COL: message, and never a traceback."""
 from click.testing import CliRunner
 
-from timeline.cli import main
+from timeline.cli.check import check
 
 GOOD = """\
 articles:
@@ -39,7 +39,7 @@ events:
 def run_check(tmp_path, text):
     path = tmp_path / "events.yaml"
     path.write_text(text)
-    return CliRunner().invoke(main, ["check", str(path)]), str(path)
+    return CliRunner().invoke(check, [str(path)]), str(path)
 
 
 def test_good_file_passes(tmp_path):
@@ -68,7 +68,7 @@ def test_syntax_error_is_one_line(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "none.yaml")])
+    result = CliRunner().invoke(check, [str(tmp_path / "none.yaml")])
     assert result.exit_code == 1
     assert "events file not found" in result.output and "Traceback" not in result.output
 
@@ -78,3 +78,37 @@ def test_duplicate_keys_are_reported(tmp_path):
                                                      "    title: Talks begin\n    title: Again\n"))
     assert result.exit_code == 1
     assert f"{path}:9:5: duplicate key 'title'" in result.stdout
+
+
+def test_schema_errors_have_lines(tmp_path):
+    text = GOOD.replace("    title: Talks begin\n",
+                        "    title: Talks begin\n    confidence: high\n    locked: 'yes'\n"
+                        "    tags: Moscow\n")
+    result, path = run_check(tmp_path, text)
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert any(l.startswith(f"{path}:9:5: ") and "confidence" in l and "number" in l for l in lines), lines
+    assert any(l.startswith(f"{path}:10:5: ") and "locked" in l and "boolean" in l for l in lines), lines
+    assert any(l.startswith(f"{path}:11:5: ") and "tags" in l and "array" in l for l in lines), lines
+    assert "Traceback" not in result.output
+
+
+def test_malformed_calendar_value_is_one_problem(tmp_path):
+    result, path = run_check(tmp_path, GOOD.replace("'2023-09-13'", "'Sept 13'"))
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:7:5: date 'Sept 13'"), lines
+
+
+def test_shipped_schema_accepts_a_generated_file(tmp_path):
+    import json
+    import jsonschema
+    from timeline.store.sync import package_schema_text
+    jsonschema.Draft202012Validator.check_schema(json.loads(package_schema_text()))
+    result, _ = run_check(tmp_path, GOOD)
+    assert result.exit_code == 0
+
+
+def test_non_mapping_file_is_one_line(tmp_path):
+    result, path = run_check(tmp_path, "- just\n- a list\n")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stdout.startswith(f"{path}:1:1: ")

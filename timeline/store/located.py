@@ -29,7 +29,7 @@ def load_located(text: str, filename: str) -> Located:
     """Parse ``text`` with the safe loader; a syntax error becomes a StoreError with its line."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -41,6 +41,20 @@ def load_located(text: str, filename: str) -> Located:
     if node is not None:
         _walk(node, (), located)
     return located
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, but an impossible unquoted date (2023-02-30) stays text for the checks."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def _walk(node: yaml.Node, path: Path_, located: Located) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from timeline.errors import StoreError
 from timeline.events import Event, Source
 from timeline.store.located import load_located
+from timeline.store.schema import schema_problems
 from timeline.store.validate import Problem, validate
 
 
@@ -26,14 +27,20 @@ def check_file(path: str | Path) -> list[Problem]:
         located = load_located(text, str(path))
     except StoreError as exc:
         return [Problem(exc.line or 1, exc.column or 1, exc.message)]
-    return validate(located)
+    return all_problems(located)
+
+
+def all_problems(located) -> list[Problem]:
+    """Semantic checks plus the shipped JSON Schema, in file order."""
+    problems = validate(located)
+    return sorted(problems + schema_problems(located, problems), key=lambda p: (p.line, p.column))
 
 
 def read_events_file(path: str | Path) -> EventsFile:
     """Load and validate; the first problem is raised as a StoreError naming file and line."""
     text = _read(path)
     located = load_located(text, str(path))
-    problems = validate(located)
+    problems = all_problems(located)
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""

@@ -1,0 +1,112 @@
+"""Apply a merged events document to the person's file without disturbing what didn't change.
+
+ruamel.yaml round-trip keeps comments, key order, quoting and layout; we only assign the
+keys whose value actually changed, so untouched events come back byte for byte.
+"""
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+
+from timeline.errors import StoreError
+
+_RESOLVER = pyyaml.resolver.Resolver()
+
+
+def _yaml() -> YAML:
+    """A fresh round-trip loader/dumper (ruamel instances are not safe to share)."""
+    handler = YAML(typ="rt")
+    handler.width = 100
+    handler.preserve_quotes = True
+    handler.indent(mapping=2, sequence=4, offset=2)
+    return handler
+
+
+def load_roundtrip(text: str, path: str) -> Any:
+    """The person's file as ruamel objects; a syntax error becomes a StoreError with its line."""
+    try:
+        return _yaml().load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise StoreError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}", path=path,
+                         line=mark.line + 1 if mark else None,
+                         column=mark.column + 1 if mark else None,
+                         hint="fix it (see `timeline check`) before extracting again") from None
+
+
+def plain(value: Any) -> Any:
+    """ruamel/PyYAML data as plain dicts, lists and strings (dates as ISO text) for merging."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def apply_merged(doc: Any, merged: dict) -> CommentedMap:
+    """Make the ruamel document ``doc`` equal to ``merged``, changing only what differs."""
+    if not isinstance(doc, CommentedMap):
+        doc = CommentedMap()
+    doc["articles"] = _update_map(doc.get("articles"), merged["articles"])
+    old = doc.get("events")
+    old_by_id = {e.get("id"): e for e in old if isinstance(e, CommentedMap)} if isinstance(old, list) else {}
+    events = old if isinstance(old, CommentedSeq) else CommentedSeq()
+    items = [_update_map(old_by_id.get(e["id"]), e) for e in merged["events"]]
+    comments = {id(e): events.ca.items.get(i) for i, e in enumerate(events)} if events else {}
+    events.clear()
+    events.ca.items.clear()
+    for index, item in enumerate(items):
+        events.append(item)
+        if comments.get(id(item)):
+            events.ca.items[index] = comments[id(item)]
+    doc["events"] = events
+    return doc
+
+
+def _update_map(target: Any, wanted: dict) -> Any:
+    if not isinstance(target, CommentedMap) or not isinstance(wanted, dict):
+        return _fresh(wanted)
+    for key in [k for k in target if str(k) not in wanted]:
+        del target[key]
+    for position, (key, value) in enumerate(wanted.items()):
+        if key in target:
+            if plain(target[key]) != value:
+                target[key] = _update_map(target[key], value) if isinstance(value, dict) else _fresh(value)
+        else:
+            target.insert(min(position, len(target)), key, _fresh(value))
+    return target
+
+
+def _fresh(value: Any) -> Any:
+    """New data in the generator's style: quoted when PyYAML would read it as a non-string."""
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for key, item in value.items():
+            out[key] = _fresh(item)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(_fresh(v) for v in value)
+    if isinstance(value, str):
+        if "\n" in value:
+            return LiteralScalarString(value)
+        if _RESOLVER.resolve(pyyaml.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str":
+            return SingleQuotedScalarString(value)
+    return value
+
+
+def dump_roundtrip(doc: Any) -> str:
+    """The document as YAML text."""
+    stream = io.StringIO()
+    _yaml().dump(doc, stream)
+    return stream.getvalue()
