@@ -1,20 +1,20 @@
-"""``timeline extract``: articles in, events file out."""
+"""``timeline extract``: articles in, events merged into the events file, hand edits kept."""
 from __future__ import annotations
 
+import inspect
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Sequence
 
 import click
 
-from timeline.articles import load_articles
 from timeline.cli.errors import user_errors
-from timeline.events import build_events
-from timeline.fsutil import write_atomic
-from timeline.store import render_document
+from timeline.store.sync import Plan, load_existing, plan_update, write_plan
 
 DEFAULT_ARTICLES = "content/articles"
 DEFAULT_OUTPUT = "content/events.yaml"
+PROGRESS_MIN = 50  # fewer articles finish before a bar would be worth drawing
 
 
 @click.command()
@@ -23,24 +23,74 @@ DEFAULT_OUTPUT = "content/events.yaml"
               default=DEFAULT_OUTPUT, show_default=True, help="Events file to write.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Take this as today when inferring a missing publication year (default: the clock).")
-def extract(paths: tuple[Path, ...], output: Path, today) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes; the output is the same for any number.")
+@click.option("-n", "--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bool) -> None:
     """Find dated sentences in articles (files or folders; default: content/articles) and
-    write them as events to the events file."""
+    merge them as events into the events file, keeping every hand edit."""
     with user_errors():
-        reference_day = today.date() if today else date.today()
-        articles = load_articles(paths or (Path(DEFAULT_ARTICLES),), reference_day)
-        events = build_events(_with_progress(articles))
-        write_atomic(output, render_document(articles, events))
-    merged = sum(len(e.sources) > 1 for e in events)
-    inferred = sum(a.published_inferred for a in articles)
-    click.echo(f"{len(articles)} articles, {len(events)} events ({merged} reported by several "
-               f"articles), {inferred} publication years inferred -> {output}")
+        existing = load_existing(output)
+        articles = _load(paths or (Path(DEFAULT_ARTICLES),), today.date() if today else date.today(),
+                         existing.anchor_overrides())
+        per_article = _extract_all(articles, jobs)
+        fresh = _fresh_document(articles, per_article)
+        plan = plan_update(existing, fresh)
+        if not dry_run:
+            write_plan(output, plan)
+    if dry_run:
+        click.echo(plan.diff(output) or "no change to the events file")
+    click.echo(summary(articles, per_article, plan, output, dry_run))
 
 
-def _with_progress(articles: list) -> Iterator:
-    """Yield the articles, with a progress bar on stderr when there is enough work to wait for."""
-    if len(articles) < 50:
-        yield from articles
+def _load(paths: Sequence[Path], today: date, overrides: dict[str, date]) -> list:
+    """Load articles, passing a person's anchors from the article table when supported."""
+    from timeline.articles import load_articles
+
+    if "anchor_overrides" in inspect.signature(load_articles).parameters:
+        return load_articles(paths, today, anchor_overrides=overrides)
+    return load_articles(paths, today)  # pragma: no cover - older loader
+
+
+def _extract_all(articles: list, jobs: int) -> list[list]:
+    """Events per article, in article order, in ``jobs`` processes; order never depends on timing."""
+    from timeline.events import events_from_article
+
+    if jobs > 1 and len(articles) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
+            chunk = max(1, len(articles) // (jobs * 4))
+            return list(_progress(pool.map(events_from_article, articles, chunksize=chunk), len(articles)))
+    return list(_progress(map(events_from_article, articles), len(articles)))
+
+
+def _progress(results, total: int):
+    """Results as they come, with a bar on stderr when there is enough work to wait for."""
+    if total < PROGRESS_MIN:
+        yield from results
         return
-    with click.progressbar(articles, label="Resolving dates", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(results, length=total, label="Extracting",
+                           file=click.get_text_stream("stderr")) as bar:
         yield from bar
+
+
+def _fresh_document(articles: list, per_article: list[list]) -> dict:
+    """The generator's own events file for these articles, as plain data."""
+    from timeline.events import assemble_events
+    from timeline.store.document import article_entry
+
+    events = assemble_events(articles, per_article)
+    return {"articles": {a.id: article_entry(a) for a in articles},
+            "events": [e.as_dict() for e in events]}
+
+
+def summary(articles: list, per_article: list[list], plan: Plan, output: Path, dry_run: bool) -> str:
+    """The one line every run ends with."""
+    report = plan.report
+    expressions = sum(len(batch) for batch in per_article)
+    conflicts = sum(bool(e.get("conflict")) for e in plan.merged["events"])
+    inferred = sum(a.anchor_source == "inferred" for a in articles)
+    kept_edits = f", {len(report.overridden)} hand edits kept over new output" if report.overridden else ""
+    target = f"would write {output} (dry run)" if dry_run else f"-> {output}"
+    return (f"{len(articles)} articles, {expressions} expressions, events: {len(report.new)} new, "
+            f"{len(report.updated)} updated, {len(report.kept)} kept, {len(report.removed)} removed, "
+            f"{conflicts} conflicts, {inferred} inferred anchors{kept_edits} {target}")
