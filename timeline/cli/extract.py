@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -69,7 +70,7 @@ def _progress(results, total: int):
         yield from results
         return
     with click.progressbar(results, length=total, label="Extracting",
-                           file=click.get_text_stream("stderr")) as bar:
+                           file=sys.stderr) as bar:
         yield from bar
 
 
