@@ -206,6 +206,14 @@ def test_user_errors_are_one_line_without_traceback(site, setup, expected):
     assert expected in result.output
 
 
+def test_unwritable_state_folder_is_a_message(site):
+    (site / ".timeline").write_text("a file where the snapshot folder should be")
+    result = run(site, ok=False)
+    assert result.exit_code == 1 and "cannot write" in result.output
+    assert isinstance(result.exception, SystemExit)
+    assert not (site / "events.yaml").exists()  # nothing half-done
+
+
 def test_missing_articles_folder(tmp_path):
     result = CliRunner().invoke(extract, [str(tmp_path / "nowhere"), "-o", str(tmp_path / "e.yaml")])
     assert result.exit_code == 1 and "no such file or folder" in result.output
@@ -214,7 +222,11 @@ def test_missing_articles_folder(tmp_path):
 
 # ---------------------------------------------------------------- killed mid-write
 
-RUNNER = ("import tests.store.standin as s; s.install(); "
+# A slow disk (fsync takes 0.15 s) widens the window between writing the temporary file and
+# renaming it, so random kills land inside write_atomic too, not only before or after it.
+RUNNER = ("import os, time; _fsync = os.fsync; "
+          "os.fsync = lambda fd: (time.sleep(0.15), _fsync(fd))[1]; "
+          "import tests.store.standin as s; s.install(); "
           "from timeline.cli.extract import extract; extract(prog_name='timeline extract')")
 
 
@@ -237,17 +249,23 @@ def test_killed_mid_write_leaves_old_or_new_file_whole(site):
     new = out.read_bytes()
     assert new != old
     rng = random.Random(4)
-    seen = set()
-    for _ in range(8):
+    outcomes = []
+    for _ in range(16):
         out.write_bytes(old)
         snapshot_path(out).write_bytes(old_snapshot)
         process = _extract_process(site)
-        time.sleep(rng.uniform(0.3, 1.1) * duration)
+        time.sleep(rng.uniform(0.5, 1.05) * duration)
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         now = out.read_bytes()
         assert now in (old, new), "events file is neither the old nor the new version"
-        seen.add(now == new)
+        leftovers = list(site.glob(".events.yaml.*.tmp"))
+        outcomes.append("mid-write" if leftovers else "new" if now == new else "old")
+        for leftover in leftovers:
+            leftover.unlink()
+        if len(outcomes) >= 6 and "mid-write" in outcomes:
+            break
+    assert "mid-write" in outcomes, outcomes  # at least one kill landed inside write_atomic
     assert check_file(out) == []
 
 

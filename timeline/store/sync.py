@@ -129,12 +129,17 @@ def write_plan(output: Path, plan: Plan) -> None:
     generator's latest changes as if a person made them, which keeps them rather than
     losing them.
     """
-    write_atomic(output, plan.text)
-    write_atomic(snapshot_path(output), plan.snapshot)
-    schema = schema_path(output)
-    wanted = package_schema_text()
-    if _read_optional(schema) != wanted:
-        write_atomic(schema, wanted)
+    try:
+        snapshot_path(output).parent.mkdir(parents=True, exist_ok=True)  # fail before any write
+        write_atomic(output, plan.text)
+        write_atomic(snapshot_path(output), plan.snapshot)
+        schema = schema_path(output)
+        wanted = package_schema_text()
+        if _read_optional(schema) != wanted:
+            write_atomic(schema, wanted)
+    except OSError as exc:
+        raise StoreError(f"cannot write: {exc.strerror or exc}", path=exc.filename or output,
+                         hint="check that the folder exists and is writable") from None
 
 
 def _read_optional(path: Path) -> str | None:

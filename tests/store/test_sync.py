@@ -1,0 +1,44 @@
+"""The snapshot beside the events file, and what happens without it or with a damaged one."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.store.sync import (Existing, load_existing, plan_update, schema_hint, schema_path,
+                                 snapshot_path, write_plan)
+
+FRESH = {"articles": {"a1": {"published": "2023-10-02", "anchor": "2023-10-02"}},
+         "events": [{"id": "e1", "date": "2023-09-13", "title": "Talks",
+                     "sources": [{"article": "a1", "quote": "Q."}]}]}
+
+
+def test_paths_sit_beside_the_events_file():
+    out = Path("site/content/events.yaml")
+    assert snapshot_path(out) == Path("site/content/.timeline/events.generated.yaml")
+    assert schema_path(out) == Path("site/content/.timeline/events.schema.json")
+    assert schema_hint() == "# yaml-language-server: $schema=.timeline/events.schema.json\n"
+
+
+def test_round_trip_through_disk(tmp_path):
+    out = tmp_path / "events.yaml"
+    assert load_existing(out) == Existing(None, None, None, None)
+    write_plan(out, plan_update(load_existing(out), FRESH))
+    existing = load_existing(out)
+    assert existing.base == FRESH and existing.ours == FRESH
+    assert existing.anchor_overrides() == {}
+
+
+def test_damaged_snapshot_keeps_everything_as_the_persons(tmp_path):
+    out = tmp_path / "events.yaml"
+    write_plan(out, plan_update(load_existing(out), FRESH))
+    snapshot_path(out).write_text("events: [\n")
+    existing = load_existing(out)
+    assert existing.base is None
+    plan = plan_update(existing, {"articles": FRESH["articles"], "events": []})
+    assert [e["id"] for e in plan.merged["events"]] == ["e1"]  # not removed: no base to prove it untouched
+
+
+def test_bad_person_anchor_is_left_to_check(tmp_path):
+    out = tmp_path / "events.yaml"
+    write_plan(out, plan_update(load_existing(out), FRESH))
+    out.write_text(out.read_text().replace("anchor: '2023-10-02'", "anchor: '2023-02-30'"))
+    assert load_existing(out).anchor_overrides() == {}
