@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.errors import StoreError
+from timeline.safety import guard_yaml_text
 from timeline.events import Event, Source
 from timeline.store.located import load_located
 from timeline.store.schema import schema_problems
@@ -24,6 +25,7 @@ def check_file(path: str | Path) -> list[Problem]:
     """All problems in the events file at ``path`` (a YAML syntax error is one problem)."""
     text = _read(path)
     try:
+        guard_yaml_text(text, path)
         located = load_located(text, str(path))
     except StoreError as exc:
         return [Problem(exc.line or 1, exc.column or 1, exc.message)]
@@ -39,6 +41,7 @@ def all_problems(located) -> list[Problem]:
 def read_events_file(path: str | Path) -> EventsFile:
     """Load and validate; the first problem is raised as a StoreError naming file and line."""
     text = _read(path)
+    guard_yaml_text(text, path)
     located = load_located(text, str(path))
     problems = all_problems(located)
     if problems:

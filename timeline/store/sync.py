@@ -17,6 +17,7 @@ import yaml
 
 from timeline.errors import StoreError
 from timeline.fsutil import write_atomic
+from timeline.safety import guard_yaml_text
 from timeline.store.merge import MergeReport, merge_documents, person_anchors
 from timeline.store.roundtrip import apply_merged, dump_roundtrip, load_roundtrip, plain
 
@@ -73,6 +74,7 @@ def load_existing(output: Path) -> Existing:
     text = _read_optional(output)
     if text is None:
         return Existing(None, None, None, None)
+    guard_yaml_text(text, output)  # bombs and absurd nesting are refused before ruamel sees them
     doc = load_roundtrip(text, str(output))
     ours = plain(doc) if doc is not None else {}
     if not isinstance(ours, dict):
@@ -82,8 +84,9 @@ def load_existing(output: Path) -> Existing:
     base = None
     if base_text is not None:
         try:
+            guard_yaml_text(base_text, snapshot_path(output))
             loaded = yaml.safe_load(base_text)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, StoreError):
             loaded = None  # a damaged snapshot: treat every line of the file as the person's
         base = plain(loaded) if isinstance(loaded, dict) else None
     return Existing(text, doc, ours, base)
