@@ -28,8 +28,12 @@ class Located:
 def load_located(text: str, filename: str) -> Located:
     """Parse ``text`` with the safe loader; a syntax error becomes a StoreError with its line."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        loader = _Loader(text)  # parse once (libyaml when present), build data from the same nodes
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -43,7 +47,7 @@ def load_located(text: str, filename: str) -> Located:
     return located
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The safe loader, but an impossible unquoted date (2023-02-30) stays text for the checks."""
 
 
