@@ -47,3 +47,12 @@ def test_removing_an_event_keeps_the_others_comments():
     del wanted["events"][1]
     out = dump_roundtrip(apply_merged(doc, wanted))
     assert "# the important one" in out and "# I fixed this" in out and "id: e2" not in out
+
+
+def test_pyyaml_style_lists_are_not_reindented():
+    from timeline.store.roundtrip import sequence_offset
+
+    text = "articles: {}\nevents:\n- id: e1\n  title: T\n  sources:\n  - article: a1\n"
+    assert sequence_offset(text) == 0 and sequence_offset(TEXT) == 2
+    doc = load_roundtrip(text, "events.yaml")
+    assert dump_roundtrip(apply_merged(doc, plain(doc)), sequence_offset(text)) == text

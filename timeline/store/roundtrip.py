@@ -6,6 +6,7 @@ keys whose value actually changed, so untouched events come back byte for byte.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -20,13 +21,28 @@ from timeline.errors import StoreError
 _RESOLVER = pyyaml.resolver.Resolver()
 
 
-def _yaml() -> YAML:
-    """A fresh round-trip loader/dumper (ruamel instances are not safe to share)."""
+_FIRST_ITEM = re.compile(r"^([ \t]*)[^\s#][^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*([ \t]*)- ",
+                         re.MULTILINE)
+
+
+def _yaml(offset: int = 2) -> YAML:
+    """A fresh round-trip loader/dumper (ruamel instances are not safe to share).
+
+    ``offset`` is how far list dashes sit inside their key: 2 (our style) or 0 (PyYAML's).
+    """
     handler = YAML(typ="rt")
     handler.width = 100
     handler.preserve_quotes = True
-    handler.indent(mapping=2, sequence=4, offset=2)
+    handler.indent(mapping=2, sequence=offset + 2, offset=offset)
     return handler
+
+
+def sequence_offset(text: str) -> int:
+    """The dash indentation the file already uses, so a merge does not re-indent it."""
+    match = _FIRST_ITEM.search(text)
+    if match is None:
+        return 2
+    return 0 if len(match.group(2)) <= len(match.group(1)) else 2
 
 
 def load_roundtrip(text: str, path: str) -> Any:
@@ -105,8 +121,8 @@ def _fresh(value: Any) -> Any:
     return value
 
 
-def dump_roundtrip(doc: Any) -> str:
-    """The document as YAML text."""
+def dump_roundtrip(doc: Any, offset: int = 2) -> str:
+    """The document as YAML text, list dashes ``offset`` spaces inside their key."""
     stream = io.StringIO()
-    _yaml().dump(doc, stream)
+    _yaml(offset).dump(doc, stream)
     return stream.getvalue()

@@ -19,7 +19,8 @@ from timeline.errors import StoreError
 from timeline.fsutil import write_atomic
 from timeline.safety import guard_yaml_text
 from timeline.store.merge import MergeReport, merge_documents, person_anchors
-from timeline.store.roundtrip import apply_merged, dump_roundtrip, load_roundtrip, plain
+from timeline.store.roundtrip import (apply_merged, dump_roundtrip, load_roundtrip, plain,
+                                      sequence_offset)
 
 STATE_DIR = ".timeline"
 SCHEMA_NAME = "events.schema.json"
@@ -117,8 +118,10 @@ def plan_update(existing: Existing, fresh: dict) -> Plan:
     merged, report = merge_documents(existing.base, existing.ours, fresh)
     if existing.doc is None:
         text = schema_hint() + HEADER + dump_roundtrip(apply_merged(None, merged))
+    elif merged == existing.ours and existing.text is not None:
+        text = existing.text  # nothing to change: keep the bytes (and skip a slow dump)
     else:
-        text = dump_roundtrip(apply_merged(existing.doc, merged))
+        text = dump_roundtrip(apply_merged(existing.doc, merged), sequence_offset(existing.text or ""))
     snapshot = ("# The last version `timeline extract` generated: the base for merging your edits.\n"
                 "# Commit it with the events file; do not edit it.\n"
                 + dump_roundtrip(apply_merged(None, fresh)))
