@@ -183,6 +183,12 @@ def test_locked_event_is_never_touched():
     assert merged["events"] == [locked] and "a1" in merged["articles"]
 
 
+def test_locked_as_yaml_1_1_spells_it():
+    locked = event("e1", title="Frozen", locked="yes")  # ruamel reads `locked: yes` as text
+    merged, _ = merge_documents(doc(event("e1")), doc(locked), doc(event("e1", title="New")))
+    assert merged["events"] == [locked]
+
+
 def test_new_article_adds_events():
     merged, report = merge_documents(doc(event("e1")), doc(event("e1")),
                                      doc(event("e1"), event("n1", "a2"), articles=("a1", "a2")))

@@ -100,13 +100,22 @@ def merge_fields(base: dict | None, ours: dict, theirs: dict) -> tuple[dict, lis
     return merged, clashes
 
 
+def is_locked(event: dict) -> bool:
+    """``locked: true``, also as YAML 1.1 spells it (``yes``, ``on``), which PyYAML reads as true."""
+    value = event.get("locked")
+    return value is True or (isinstance(value, str) and value.strip().lower() in _TRUE_WORDS)
+
+
+_TRUE_WORDS = {"true", "yes", "y", "on"}
+
+
 def _merge_events(base: list[dict], ours: list[dict], theirs: list[dict],
                   report: MergeReport) -> list[dict]:
     base_by, ours_by, theirs_by = _by_id(base), _by_id(ours), _by_id(theirs)
     result: dict[str, dict] = {}
     for event_id, mine in ours_by.items():
         generated, fresh = base_by.get(event_id), theirs_by.get(event_id)
-        if mine.get("locked") is True or generated is None:
+        if is_locked(mine) or generated is None:
             result[event_id] = mine  # locked, or the person's own event
             report.kept.append(event_id)
         elif fresh is None:
