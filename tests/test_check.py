@@ -112,3 +112,23 @@ def test_non_mapping_file_is_one_line(tmp_path):
     result, path = run_check(tmp_path, "- just\n- a list\n")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stdout.startswith(f"{path}:1:1: ")
+
+
+def test_not_utf8_is_a_message(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_bytes(b"events:\n  - id: \xff\xfe\n")
+    result = CliRunner().invoke(check, [str(path)])
+    assert result.exit_code == 1 and "UTF-8" in result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_file_written_by_extract_points_editors_at_the_schema(tmp_path):
+    from timeline.store.sync import load_existing, plan_update, schema_path, write_plan
+
+    out = tmp_path / "events.yaml"
+    write_plan(out, plan_update(load_existing(out), {"articles": {}, "events": []}))
+    first = out.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=.timeline/events.schema.json"
+    target = out.parent / first.split("$schema=", 1)[1]
+    assert target == schema_path(out) and target.read_text().startswith("{")
+    assert CliRunner().invoke(check, [str(out)]).exit_code == 0
