@@ -124,8 +124,13 @@ def plan_update(existing: Existing, fresh: dict) -> Plan:
         text = dump_roundtrip(apply_merged(existing.doc, merged), sequence_offset(existing.text or ""))
     snapshot = ("# The last version `timeline extract` generated: the base for merging your edits.\n"
                 "# Commit it with the events file; do not edit it.\n"
-                + dump_roundtrip(apply_merged(None, fresh)))
+                + yaml.dump(fresh, Dumper=_SnapshotDumper, sort_keys=False, allow_unicode=True,
+                            width=100, default_flow_style=False))
     return Plan(text, snapshot, report, merged, existing.text)
+
+
+#: Only PyYAML reads the snapshot back, so its fast libyaml dumper is enough (ruamel is ~10x slower).
+_SnapshotDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def write_plan(output: Path, plan: Plan) -> None:
