@@ -42,3 +42,28 @@ def test_bad_person_anchor_is_left_to_check(tmp_path):
     write_plan(out, plan_update(load_existing(out), FRESH))
     out.write_text(out.read_text().replace("anchor: '2023-10-02'", "anchor: '2023-02-30'"))
     assert load_existing(out).anchor_overrides() == {}
+
+
+def test_run_killed_between_events_file_and_snapshot(tmp_path, monkeypatch):
+    """The pending snapshot carries the digest of its events file, so nothing is misread."""
+    import timeline.store.sync as sync
+
+    out = tmp_path / "events.yaml"
+    write_plan(out, plan_update(load_existing(out), FRESH))
+    newer = {"articles": FRESH["articles"], "events": FRESH["events"] + [
+        {"id": "e2", "date": "2023-10", "title": "More", "sources": [{"article": "a1"}]}]}
+
+    def killed(*args):
+        raise KeyboardInterrupt  # dies right before promoting the snapshot
+    monkeypatch.setattr(sync, "_promote", killed)
+    try:
+        write_plan(out, plan_update(load_existing(out), newer))
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.undo()
+    existing = load_existing(out)
+    assert existing.base == newer  # the events file on disk is the new one: so is its base
+    assert plan_update(existing, newer).report.kept == ["e1", "e2"]
+    out.write_text(out.read_text().replace("title: More", "title: Mine"))
+    assert not sync.pending_path(out).exists()  # the first load finished the interrupted commit
+    assert load_existing(out).base == newer  # so a later hand edit does not change the base

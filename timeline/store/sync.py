@@ -7,6 +7,8 @@ from the generator's own output.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -81,7 +83,7 @@ def load_existing(output: Path) -> Existing:
     if not isinstance(ours, dict):
         raise StoreError("the events file must be a mapping with 'articles' and 'events'", path=output,
                          line=1, column=1, hint="fix it or move it away, then extract again")
-    base_text = _read_optional(snapshot_path(output))
+    base_text = _current_snapshot(output, text)
     base = None
     if base_text is not None:
         try:
@@ -133,17 +135,24 @@ def plan_update(existing: Existing, fresh: dict) -> Plan:
 _SnapshotDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def write_plan(output: Path, plan: Plan) -> None:
-    """Write the events file, then the snapshot and the schema copy, each atomically.
+def pending_path(output: Path) -> Path:
+    """The next snapshot, written before the events file and promoted after it."""
+    return snapshot_path(output).with_name(snapshot_path(output).name + ".pending")
 
-    The events file goes first: if the run dies before the snapshot, the next run sees the
-    generator's latest changes as if a person made them, which keeps them rather than
-    losing them.
+
+def write_plan(output: Path, plan: Plan) -> None:
+    """Write the pending snapshot, the events file, then promote the snapshot; all atomic.
+
+    The pending snapshot records the digest of the events text it belongs to, so a run
+    killed between the two renames is recognised next time: the pending snapshot is the
+    base exactly when the events file on disk is the one written with it.
     """
+    pending = pending_path(output)
     try:
-        snapshot_path(output).parent.mkdir(parents=True, exist_ok=True)  # fail before any write
+        pending.parent.mkdir(parents=True, exist_ok=True)  # fail before any write
+        write_atomic(pending, f"{_DIGEST_MARK}{_digest(plan.text)}\n{plan.snapshot}")
         write_atomic(output, plan.text)
-        write_atomic(snapshot_path(output), plan.snapshot)
+        _promote(output)
         schema = schema_path(output)
         wanted = package_schema_text()
         if _read_optional(schema) != wanted:
@@ -151,6 +160,32 @@ def write_plan(output: Path, plan: Plan) -> None:
     except OSError as exc:
         raise StoreError(f"cannot write: {exc.strerror or exc}", path=exc.filename or output,
                          hint="check that the folder exists and is writable") from None
+
+
+_DIGEST_MARK = "# events-file-sha256: "
+
+
+def _promote(output: Path) -> None:
+    """The pending snapshot becomes the snapshot (one atomic rename)."""
+    os.replace(pending_path(output), snapshot_path(output))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _current_snapshot(output: Path, events_text: str) -> str | None:
+    """The snapshot that belongs to the events file on disk, after an interrupted run too."""
+    pending = _read_optional(pending_path(output))
+    if pending is not None and pending.startswith(_DIGEST_MARK):
+        recorded, _, rest = pending[len(_DIGEST_MARK):].partition("\n")
+        if recorded == _digest(events_text):  # killed after writing the events file:
+            try:                                  # finish the run's commit
+                _promote(output)
+            except OSError:
+                pass
+            return rest
+    return _read_optional(snapshot_path(output))
 
 
 def _read_optional(path: Path) -> str | None:
