@@ -1,0 +1,57 @@
+"""Small pure calendar helpers over explicit dates (no clock)."""
+from __future__ import annotations
+
+import datetime as dt
+
+UNIT_DAYS = {"D": 1, "W": 7}
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year = min(max(d.year + y, 1), 9999)
+    return dt.date(year, m + 1, min(d.day, 28))
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    """`d` moved by n units (D, W, M, Q, Y, DE, CE), clamped to the valid range."""
+    try:
+        if unit in UNIT_DAYS:
+            return d + dt.timedelta(days=UNIT_DAYS[unit] * n)
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit, 0) * n
+        return add_months(d, months)
+    except OverflowError:
+        return d
+
+
+def fmt(d: dt.date, unit: str) -> str:
+    """`d` written at the granularity of unit."""
+    if unit in ("D", "H", "S", "MI"):
+        return d.isoformat()
+    if unit == "W":
+        y, w, _ = d.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if unit == "M":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "Q":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "DE":
+        return f"{d.year:04d}"[:3]
+    if unit == "CE":
+        return f"{d.year:04d}"[:2]
+    return f"{d.year:04d}"
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """n-th (1-based; -1 = last) ISO weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

@@ -1,0 +1,75 @@
+"""The engine: scan text with every compiled rule, pick non-overlapping spans, normalize.
+
+Knows nothing of any language: rules, vocabularies and tense cues come from the data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.resolver.data_loader import Language
+from timeline.resolver.normalize import NORMALIZERS, Context
+from timeline.resolver.timex import Timex
+
+FUTURE_CUES = re.compile(
+    r"\b(?:will|won't|shall|'ll|going to|plans? to|planned to|scheduled|is set to|are set to|"
+    r"expected to|is to|are to|next|upcoming|would|intends? to|aims? to)\b", re.I)
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    return [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text) + 1]
+
+
+def _is_future(text: str, bounds: list[int], pos: int, cache: dict) -> bool:
+    import bisect
+    i = bisect.bisect_right(bounds, pos) - 1
+    if i not in cache:
+        sentence = text[bounds[i]:bounds[i + 1]]
+        cache[i] = bool(FUTURE_CUES.search(sentence))
+    return cache[i]
+
+
+def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
+    out = []
+    for idx, rule in enumerate(lang.rules):
+        for m in rule.regex.finditer(text):
+            s, e = m.span()
+            # strip leading/trailing whitespace captured by optional parts
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, -(e - s), idx, m))
+    out.sort(key=lambda c: (c[0], c[1], c[2]))
+    return out
+
+
+def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
+    """All temporal expressions in `text`, in order, resolved against `anchor`."""
+    bounds = _sentence_bounds(text)
+    tense_cache: dict = {}
+    reference = anchor
+    out: list[Timex] = []
+    last_end = 0
+    for start, neglen, idx, m in _candidates(text, lang):
+        end = start - neglen
+        if start < last_end:
+            continue
+        rule = lang.rules[idx]
+        ctx = Context(anchor, reference, _is_future(text, bounds, start, tense_cache),
+                      lang.vocab, rule.params)
+        try:
+            res = NORMALIZERS[rule.kind](m, ctx)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            res = None
+        if res is None:
+            continue
+        typ, value, mod, point = res
+        if point is not None:
+            reference = point
+        out.append(Timex(start, end, text[start:end], typ, value, mod,
+                         ctx.reference.isoformat()))
+        last_end = end
+    return out

@@ -1,0 +1,404 @@
+"""Normalizers: one small pure function per rule `kind`, from a match to (type, value, mod).
+
+Each takes a `Context` (anchor, reference date, tense of the sentence) and returns
+None when the match must be dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from timeline.resolver.calendar import fmt, nth_weekday, safe_date, shift
+
+MODS = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
+        "the middle of": "MID", "late": "END", "the end of": "END", "about": "APPROX",
+        "around": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
+        "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+        "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a normalizer may read besides the match."""
+
+    anchor: dt.date
+    reference: dt.date
+    future: bool
+    vocab: dict
+    params: dict
+
+
+Result = tuple  # (type, value, mod, is_point_date_for_reference)
+
+
+def _g(m: re.Match, name: str) -> str | None:
+    try:
+        v = m.group(name)
+    except IndexError:
+        return None
+    return v.lower() if v else None
+
+
+def _v(ctx: Context, vocab: str, m: re.Match, name: str | None = None):
+    s = _g(m, name or vocab)
+    return None if s is None else ctx.vocab[vocab].get(re.sub(r"\s+", " ", s))
+
+
+def _mod(m: re.Match) -> str | None:
+    s = _g(m, "modifier")
+    return MODS.get(re.sub(r"\s+", " ", s)) if s else None
+
+
+def _number(ctx: Context, m: re.Match) -> int | str | None:
+    s = _g(m, "number")
+    if s is None:
+        return None
+    if s.isdigit():
+        return int(s)
+    return ctx.vocab["number"].get(re.sub(r"\s+", " ", s))
+
+
+def _unit(m: re.Match) -> str | None:
+    s = _g(m, "unit")
+    if not s:
+        return None
+    s = s.rstrip("s") if s not in ("hours", "days") else s[:-1]
+    return {"second": "S", "minute": "MI", "hour": "H", "day": "D", "week": "W", "month": "M",
+            "year": "Y", "decade": "DE", "centurie": "CE", "century": "CE", "quarter": "Q",
+            "morning": "D", "night": "D"}.get(s)
+
+
+def _year(m: re.Match) -> int | None:
+    s = _g(m, "year")
+    if not s:
+        return None
+    y = int(s)
+    return y + (1900 if y >= 50 else 2000) if len(s) == 2 else y
+
+
+def numeric_date(m, ctx):
+    y, mo, d = _year(m), int(m.group("month")), int(m.group("day"))
+    date = safe_date(y, mo, d) if y else None
+    if date is None:
+        return None
+    if _g(m, "hour"):
+        return "TIME", f"{date.isoformat()}T{m.group('hour')}:{m.group('minute')}", None, date
+    return "DATE", date.isoformat(), None, date
+
+
+def _infer_year(ctx: Context, month: int, day: int = 15) -> int:
+    a = ctx.reference
+    cand = safe_date(a.year, month, min(day, 28)) or a
+    if ctx.future and cand < a - dt.timedelta(days=31):
+        return a.year + 1
+    if not ctx.future and cand > a + dt.timedelta(days=31 if day != 15 else 0):
+        return a.year - 1
+    return a.year
+
+
+def calendar(m, ctx):
+    month = _v(ctx, "month", m)
+    if month is None:
+        return None
+    day = _g(m, "day")
+    year = _year(m)
+    mod = _mod(m)
+    if day is None:
+        y = year or _infer_year(ctx, month)
+        return "DATE", f"{y:04d}-{month:02d}", mod, None
+    year = year or _infer_year(ctx, month, int(day))
+    date = safe_date(year, month, int(day))
+    if date is None:
+        return None
+    return "DATE", date.isoformat(), mod, date
+
+
+def month_alone(m, ctx):
+    word = m.group("month")
+    if len(word) < 3 or word.islower() or (word.lower() in ("may", "march", "mar", "jan", "sat", "sun") and word[0].islower()):
+        return None
+    if word.lower() == "may" and not _g(m, "modifier"):
+        before = m.string[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(in|of|since|until|by|early|late|last|next|this|from|to|through|and|between|on)\s+$", before):
+            return None
+    if word.lower() in ("march",) and not _g(m, "modifier"):
+        before = m.string[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(in|of|since|until|by|last|next|this|from|to|through|and|between|on)\s+$", before):
+            return None
+    return calendar(m, ctx)
+
+
+def year(m, ctx):
+    y = _year(m)
+    if y is None or not (1000 <= y <= 2100):
+        return None
+    if m.start() > 0 and m.string[m.start() - 1] in "#/:":
+        return None
+    fiscal = _g(m, "fiscal")
+    return "DATE", (f"FY{y:04d}" if fiscal and False else f"{y:04d}"), _mod(m), None
+
+
+def decade(m, ctx):
+    s = m.group("decade")
+    if s.startswith("'"):
+        d = int(s[1:])
+        prefix = "19" if d >= 30 else "20"
+        return "DATE", prefix + s[1], _mod(m), None
+    return "DATE", s[:3], _mod(m), None
+
+
+def century(m, ctx):
+    c = int(m.group("century"))
+    if not 1 <= c <= 21:
+        return None
+    return "DATE", f"{c - 1:02d}", _mod(m), None
+
+
+def quarter(m, ctx):
+    q = _g(m, "qnum")
+    q = int(q) if q else _v(ctx, "ordinal", m)
+    direction = _g(m, "dir")
+    ref = ctx.reference
+    cur_q = (ref.month - 1) // 3 + 1
+    y = _year(m)
+    if q is None:
+        if direction in ("last", "past", "previous", "latest") and direction != "latest":
+            d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", -1)
+            return "DATE", fmt(d, "Q"), None, None
+        if direction == "next":
+            d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", 1)
+            return "DATE", fmt(d, "Q"), None, None
+        if direction in ("year-earlier", "year-ago"):
+            return "DATE", f"{ref.year - 1:04d}-Q{_last_complete_q(ref)[1]}", None, None
+        if direction in (None,) and y is None:
+            return "DURATION", "P3M", None, None
+        yy, qq = _last_complete_q(ref) if direction == "latest" else (ref.year, cur_q)
+        return "DATE", f"{y or yy:04d}-Q{qq}", None, None
+    if y is None:
+        y = ref.year if q <= cur_q else ref.year - 1
+        if direction in ("year-earlier", "year-ago"):
+            y -= 1
+    return "DATE", f"{y:04d}-Q{q}", None, None
+
+
+def _last_complete_q(ref: dt.date) -> tuple[int, int]:
+    q = (ref.month - 1) // 3 + 1
+    return (ref.year, q - 1) if q > 1 else (ref.year - 1, 4)
+
+
+def year_part(m, ctx):
+    return "DURATION", "P9M" if m.group("span").lower() == "nine" else "P6M", None, None
+
+
+def season(m, ctx):
+    s = _v(ctx, "season", m)
+    y = _year(m)
+    direction = _g(m, "dir")
+    ref = ctx.reference
+    if y is None:
+        y = ref.year + {"last": -1, "past": -1, "next": 1, "coming": 0}.get(direction or "", 0)
+        if direction is None and not ctx.future and s in ("SU", "FA") and ref.month < 6:
+            y -= 1
+    return "DATE", f"{y:04d}-{s}", _mod(m), None
+
+
+def holiday(m, ctx):
+    code = _v(ctx, "holiday", m)
+    ref = ctx.reference
+    y = _year(m)
+    if code == "black_monday":
+        return "DATE", "1987-10-19", None, dt.date(1987, 10, 19)
+
+    def on(year: int) -> dt.date:
+        if code == "thanksgiving":
+            return nth_weekday(year, 11, 4, 4)
+        if code == "labor":
+            return nth_weekday(year, 9, 1, 1)
+        if code == "memorial":
+            return nth_weekday(year, 5, 1, -1)
+        mo, d = code.split("-")
+        return dt.date(year, int(mo), int(d))
+    if y is None:
+        date = on(ref.year)
+        if ctx.future and date < ref:
+            date = on(ref.year + 1)
+        elif not ctx.future and date > ref + dt.timedelta(days=60):
+            date = on(ref.year - 1)
+    else:
+        date = on(y)
+    return "DATE", date.isoformat(), None, date
+
+
+def deictic(m, ctx):
+    word = m.group("deictic").lower()
+    date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    part = _v(ctx, "part_of_day", m)
+    if word == "tonight":
+        part = "NI"
+    if part:
+        return "TIME", f"{date.isoformat()}T{part}", None, date
+    return "DATE", date.isoformat(), None, date
+
+
+def part_of_day(m, ctx):
+    part = _v(ctx, "part_of_day", m)
+    date = ctx.anchor - dt.timedelta(days=1 if _g(m, "dir") == "last" else 0)
+    return "TIME", f"{date.isoformat()}T{part}", None, date
+
+
+def weekday(m, ctx):
+    word = m.group("weekday")
+    if word[0].islower() or (len(word) <= 3 and not word.istitle()):
+        return None
+    if len(word) <= 4 and m.end() < len(m.string) and m.string[m.end()] != ".":
+        return None  # "Sun", "Sat", "Wed" alone are too ambiguous
+    wd = _v(ctx, "weekday", m)
+    before = m.string[max(0, m.start() - 16):m.start()]
+    if re.search(r"(Fox News|Meet the Press|ABC's|CBS's|NBC's)\s*$", before):
+        return None
+    direction = _g(m, "dir")
+    ref = ctx.anchor
+    delta = wd - ref.isoweekday()
+    future = ctx.future if direction is None else direction in ("next", "coming")
+    if direction == "this":
+        future = ctx.future
+    if future:
+        days = delta if delta >= 0 else delta + 7
+        if direction == "next" and days == 0:
+            days = 7
+    else:
+        days = delta if delta <= 0 else delta - 7
+        if direction in ("last", "past") and days == 0:
+            days = -7
+    date = ref + dt.timedelta(days=days)
+    part = _v(ctx, "part_of_day", m)
+    if part:
+        return "TIME", f"{date.isoformat()}T{part}", None, date
+    return "DATE", date.isoformat(), None, date
+
+
+def weekend(m, ctx):
+    direction = _g(m, "dir")
+    ref = ctx.reference
+    n = {"last": -1, "past": -1, "next": 1, "coming": 0}.get(direction, 0)
+    if direction == "the":
+        n = 0 if ctx.future or ref.isoweekday() >= 6 else -1
+    d = ref + dt.timedelta(days=7 * n)
+    return "DATE", fmt(d, "W") + "-WE", None, None
+
+
+def relative_unit(m, ctx):
+    unit = _unit(m)
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
+    d = shift(ctx.anchor, unit, n)
+    return "DATE", fmt(d, unit), None, None
+
+
+def anaphoric_unit(m, ctx):
+    unit = _unit(m)
+    if unit == "D":
+        return "DATE", ctx.reference.isoformat(), None, ctx.reference
+    if not _g(m, "dir") and m.group(0).lower().startswith("the") and unit != "Y":
+        return "DURATION", f"P1{unit}", None, None
+    return "DATE", fmt(ctx.reference, unit), None, None
+
+
+def anaphoric_shift(m, ctx):
+    direction = _g(m, "dir")
+    unit = _unit(m) or "D"
+    n = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(direction, 0)
+    d = shift(ctx.reference, unit, n)
+    word = m.group("unit").lower()
+    if word in ("morning", "night"):
+        return "TIME", f"{d.isoformat()}T{'MO' if word == 'morning' else 'NI'}", None, d
+    return "DATE", fmt(d, unit), None, (d if unit == "D" else None)
+
+
+def _count_shift(ctx, m, base: dt.date, sign: int):
+    n = _number(ctx, m)
+    unit = _unit(m)
+    if unit is None or unit in ("S", "MI", "H"):
+        return None
+    if not isinstance(n, int):
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
+    d = shift(base, unit, sign * n)
+    gran = "D" if unit == "D" else unit
+    return "DATE", fmt(d, gran), _mod(m), (d if gran == "D" else None)
+
+
+def shifted(m, ctx):
+    direction = _g(m, "dir")
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    base = ctx.anchor if direction in ("ago", "from now") else ctx.reference
+    return _count_shift(ctx, m, base, sign)
+
+
+def shifted_future(m, ctx):
+    return _count_shift(ctx, m, ctx.anchor, 1)
+
+
+def year_ago(m, ctx):
+    return "DATE", f"{ctx.anchor.year - 1:04d}", None, None
+
+
+def duration(m, ctx):
+    n = _number(ctx, m)
+    unit = _unit(m)
+    if unit is None or n is None:
+        return None
+    if unit == "DE":
+        unit, n = "Y", (n * 10 if isinstance(n, int) else "X") if n != "X" else "X"
+        unit = "DE" if n == "X" else "Y"
+    if unit == "CE":
+        unit, n = ("Y", n * 100) if isinstance(n, int) else ("CE", "X")
+    value = f"PT{n}{'M' if unit == 'MI' else unit}" if unit in ("H", "MI", "S") else f"P{n}{unit}"
+    return "DURATION", value, _mod(m), None
+
+
+def vague_duration(m, ctx):
+    unit = _unit(m)
+    if unit is None:
+        return None
+    return "DURATION", (f"PTX{'M' if unit == 'MI' else unit}" if unit in ("H", "MI") else f"PX{unit}"), None, None
+
+
+def clock(m, ctx):
+    fixed = _g(m, "fixed")
+    if fixed:
+        return "TIME", f"{ctx.anchor.isoformat()}T{'12:00' if fixed == 'noon' else '24:00'}", None, None
+    h = int(m.group("hour")) % 12
+    if _g(m, "ampm").startswith("p"):
+        h += 12
+    mi = int(m.group("minute") or 0)
+    return "TIME", f"{ctx.anchor.isoformat()}T{h:02d}:{mi:02d}", _mod(m), None
+
+
+def ref(m, ctx):
+    v = ctx.params.get(re.sub(r"\s+", " ", m.group("ref").lower()))
+    return None if v is None else ("DATE", v, None, None)
+
+
+def set_(m, ctx):
+    adverb = _g(m, "adverb")
+    if adverb:
+        return "SET", ctx.params[adverb], None, None
+    wd = _g(m, "weekday")
+    if wd:
+        return "SET", f"XXXX-WXX-{ctx.vocab['weekday'][wd]}", None, None
+    word = _g(m, "unit")
+    if word in ("morning", "night"):
+        return "SET", f"XXXX-XX-XXT{'MO' if word == 'morning' else 'NI'}", None, None
+    return "SET", f"P1{_unit(m)}", None, None
+
+
+NORMALIZERS = {
+    "numeric_date": numeric_date, "calendar": calendar, "month_alone": month_alone,
+    "year": year, "decade": decade, "century": century, "quarter": quarter,
+    "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
+    "part_of_day": part_of_day, "weekday": weekday, "weekend": weekend,
+    "relative_unit": relative_unit, "anaphoric_unit": anaphoric_unit,
+    "anaphoric_shift": anaphoric_shift, "shifted": shifted, "shifted_future": shifted_future,
+    "year_ago": year_ago, "duration": duration, "vague_duration": vague_duration,
+    "clock": clock, "ref": ref, "set": set_,
+}
