@@ -4,6 +4,7 @@ Knows nothing of any language: rules, vocabularies and tense cues come from the 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -13,7 +14,8 @@ from timeline.resolver.timex import Timex
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going to|plans? to|planned to|scheduled|is set to|are set to|"
-    r"expected to|is to|are to|next|upcoming|would|intends? to|aims? to)\b", re.I)
+    r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow)\b", re.I)
+QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 
@@ -22,12 +24,9 @@ def _sentence_bounds(text: str) -> list[int]:
 
 
 def _is_future(text: str, bounds: list[int], pos: int, cache: dict) -> bool:
-    import bisect
     i = bisect.bisect_right(bounds, pos) - 1
-    if i not in cache:
-        sentence = text[bounds[i]:bounds[i + 1]]
-        cache[i] = bool(FUTURE_CUES.search(sentence))
-    return cache[i]
+    window = text[max(bounds[i], pos - 80):min(bounds[i + 1], pos + 40)]
+    return bool(FUTURE_CUES.search(window))
 
 
 def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
@@ -51,6 +50,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     bounds = _sentence_bounds(text)
     tense_cache: dict = {}
     reference = anchor
+    quarter = None
     out: list[Timex] = []
     last_end = 0
     for start, neglen, idx, m in _candidates(text, lang):
@@ -59,7 +59,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             continue
         rule = lang.rules[idx]
         ctx = Context(anchor, reference, _is_future(text, bounds, start, tense_cache),
-                      lang.vocab, rule.params)
+                      lang.vocab, quarter, rule.params)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -69,6 +69,8 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         typ, value, mod, point = res
         if point is not None:
             reference = point
+        if QUARTER.match(value):
+            quarter = value
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end

@@ -26,6 +26,7 @@ class Context:
     reference: dt.date
     future: bool
     vocab: dict
+    quarter: str | None
     params: dict
 
 
@@ -88,11 +89,11 @@ def numeric_date(m, ctx):
 
 
 def _infer_year(ctx: Context, month: int, day: int = 15) -> int:
-    a = ctx.reference
+    a = ctx.anchor
     cand = safe_date(a.year, month, min(day, 28)) or a
-    if ctx.future and cand < a - dt.timedelta(days=31):
+    if ctx.future and cand < a - dt.timedelta(days=62):
         return a.year + 1
-    if not ctx.future and cand > a + dt.timedelta(days=31 if day != 15 else 0):
+    if not ctx.future and cand > a + dt.timedelta(days=62 if day != 15 else 31):
         return a.year - 1
     return a.year
 
@@ -116,7 +117,7 @@ def calendar(m, ctx):
 
 def month_alone(m, ctx):
     word = m.group("month")
-    if len(word) < 3 or word.islower() or (word.lower() in ("may", "march", "mar", "jan", "sat", "sun") and word[0].islower()):
+    if len(word) <= 3 or word.islower() or (word.lower() in ("may", "march", "mar", "jan", "sat", "sun") and word[0].islower()):
         return None
     if word.lower() == "may" and not _g(m, "modifier"):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
@@ -170,9 +171,12 @@ def quarter(m, ctx):
             d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", 1)
             return "DATE", fmt(d, "Q"), None, None
         if direction in ("year-earlier", "year-ago"):
-            return "DATE", f"{ref.year - 1:04d}-Q{_last_complete_q(ref)[1]}", None, None
-        if direction in (None,) and y is None:
-            return "DURATION", "P3M", None, None
+            return "DATE", _quarter_year_ago(ctx) or f"{ref.year - 1:04d}-Q{_last_complete_q(ref)[1]}", None, None
+        if direction is None and y is None:
+            if ctx.quarter:
+                return "DATE", ctx.quarter, None, None
+            yy, qq = _last_complete_q(ctx.anchor)
+            return "DATE", f"{yy:04d}-Q{qq}", None, None
         yy, qq = _last_complete_q(ref) if direction == "latest" else (ref.year, cur_q)
         return "DATE", f"{y or yy:04d}-Q{qq}", None, None
     if y is None:
@@ -323,13 +327,15 @@ def _count_shift(ctx, m, base: dt.date, sign: int):
     if not isinstance(n, int):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
     d = shift(base, unit, sign * n)
-    gran = "D" if unit == "D" else unit
+    gran = "D" if unit in ("D", "W") else unit
     return "DATE", fmt(d, gran), _mod(m), (d if gran == "D" else None)
 
 
 def shifted(m, ctx):
     direction = _g(m, "dir")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if sign < 0 and _unit(m) == "Y" and _number(ctx, m) == 1 and ctx.quarter:
+        return "DATE", _quarter_year_ago(ctx), None, None
     base = ctx.anchor if direction in ("ago", "from now") else ctx.reference
     return _count_shift(ctx, m, base, sign)
 
@@ -338,8 +344,15 @@ def shifted_future(m, ctx):
     return _count_shift(ctx, m, ctx.anchor, 1)
 
 
+def _quarter_year_ago(ctx):
+    if ctx.quarter:
+        y, q = ctx.quarter.split("-")
+        return f"{int(y) - 1:04d}-{q}"
+    return None
+
+
 def year_ago(m, ctx):
-    return "DATE", f"{ctx.anchor.year - 1:04d}", None, None
+    return "DATE", _quarter_year_ago(ctx) or f"{ctx.anchor.year - 1:04d}", None, None
 
 
 def duration(m, ctx):

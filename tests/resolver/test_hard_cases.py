@@ -1,0 +1,85 @@
+"""Table of hard cases from the issue, with a duplicate check."""
+import datetime as dt
+
+import pytest
+
+from timeline.resolver import resolve
+
+A = "2023-09-13"  # a Wednesday
+# (text, anchor, expression text, expected value or None for "nothing found there")
+CASES = [
+    ("They met on September 13.", A, "September 13", "2023-09-13"),
+    ("It was Sept. 13, 2023.", A, "Sept. 13, 2023", "2023-09-13"),
+    ("On 13 September 2023 they met.", A, "13 September 2023", "2023-09-13"),
+    ("Filed 2023-09-13.", A, "2023-09-13", "2023-09-13"),
+    ("Filed 9/13/2023.", A, "9/13/2023", "2023-09-13"),
+    ("Wednesday, Sept. 13 was busy.", A, "Wednesday, Sept. 13", "2023-09-13"),
+    ("It happened in mid-September 2023.", A, "mid-September 2023", "2023-09"),
+    ("It rose in 1998.", A, "1998", "1998"),
+    ("Music of the 1990s.", A, "the 1990s", "199"),
+    ("Music of the '90s.", A, "the '90s", "199"),
+    ("Art of the 19th century.", A, "the 19th century", "18"),
+    ("Profit fell in the third quarter.", A, "the third quarter", "2023-Q3"),
+    ("Sales in Q3 rose.", A, "Q3", "2023-Q3"),
+    ("They met this summer.", A, "this summer", "2023-SU"),
+    ("They met last weekend.", A, "last weekend", "2023-W36-WE"),
+    ("They met on Christmas.", A, "Christmas", "2022-12-25"),
+    ("They will meet on Christmas.", A, "Christmas", "2023-12-25"),
+    ("Thanksgiving dinner.", "2023-11-30", "Thanksgiving", "2023-11-23"),
+    ("He arrived today.", A, "today", "2023-09-13"),
+    ("He arrived yesterday.", A, "yesterday", "2023-09-12"),
+    ("He arrives tomorrow.", A, "tomorrow", "2023-09-14"),
+    ("The minister said Tuesday that", A, "Tuesday", "2023-09-12"),
+    ("The ministers will meet Tuesday.", A, "Tuesday", "2023-09-19"),
+    ("It fell last week.", A, "last week", "2023-W36"),
+    ("It opens next month.", A, "next month", "2023-10"),
+    ("It grew this year.", A, "this year", "2023"),
+    ("It closed two weeks ago.", A, "two weeks ago", "2023-08-30"),
+    ("It opens in three days.", A, "three days", "2023-09-16"),
+    ("It rose earlier this month.", A, "earlier this month", "2023-09"),
+    ("Over the past five years it grew.", A, "the past five years", "P5Y"),
+    ("He recently left.", A, "recently", "PAST_REF"),
+    ("He is now gone.", A, "now", "PRESENT_REF"),
+    ("On Sept. 1, 2023 it fell. The next day it rose.", A, "The next day", "2023-09-02"),
+    ("On Sept. 1, 2023 it fell. Two days later it rose.", A, "Two days later", "2023-09-03"),
+    ("It closed at 2:30 p.m.", A, "2:30 p.m.", "2023-09-13T14:30"),
+    ("It closed at noon.", A, "noon", "2023-09-13T12:00"),
+    ("It rained this morning.", A, "this morning", "2023-09-13TMO"),
+    ("They spoke Tuesday night.", A, "Tuesday night", "2023-09-12TNI"),
+    ("Talks lasted five hours.", A, "five hours", "PT5H"),
+    ("It took a decade.", A, "a decade", "P10Y"),
+    ("They meet every Monday.", A, "every Monday", "XXXX-WXX-1"),
+    ("It is published weekly.", A, "weekly", "P1W"),
+    ("It started in early 2023.", A, "early 2023", "2023"),
+    ("It ran from June to August.", A, "June", "2023-06"),
+    ("It ran from June to August.", A, "August", "2023-08"),
+    ("The 2009-2010 season.", A, "2009", "2009"),
+    ("Between 1998 and 2000 it grew.", A, "2000", "2000"),
+    ("Black Monday shook markets.", "1988-01-08", "Black Monday", "1987-10-19"),
+    # not temporal
+    ("Watch at 01:15 in video.", A, "01:15", None),
+    ("They flew 650 kilometers.", A, "650 kilometers", None),
+    ("The score was 3-1.", A, "3-1", None),
+    ("He may go.", A, "may", None),
+    ("Protesters march on.", A, "march", None),
+    ("He told Fox News Sunday that", A, "Sunday", None),
+    ("Call 555-1234 now.", A, "555-1234", None),
+    ("Update to version 2.1.", A, "2.1", None),
+    ("About 2,000 people came.", A, "2,000", None),
+]
+
+
+def test_no_duplicate_cases():
+    keys = [(c[0], c[1], c[2]) for c in CASES]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("text,anchor,expr,expected", CASES, ids=[f"{c[2]}|{c[0][:30]}" for c in CASES])
+def test_hard_case(text, anchor, expr, expected):
+    found = resolve(text, dt.date.fromisoformat(anchor))
+    pos = text.index(expr)
+    overlapping = [t for t in found if t.start < pos + len(expr) and t.end > pos]
+    if expected is None:
+        assert overlapping == []
+    else:
+        assert expected in [t.value for t in overlapping], found
