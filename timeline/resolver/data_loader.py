@@ -28,6 +28,7 @@ class Rule:
     kind: str
     params: dict = field(default_factory=dict)
     examples: tuple = ()
+    requires: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,22 @@ def _expand(pattern: str, vocab: dict, fragments: dict, where: str) -> str:
     return re.sub(r"\{([a-z_]+)\}", sub, pattern)
 
 
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResolverDataError(f"{path}: cannot load resolver data: {exc}") from exc
+
+
 @lru_cache(maxsize=8)
 def load_language(code: str) -> Language:
     """Read and compile `data/<code>/`; cached per language (immutable result)."""
     base = DATA_DIR / code
     if not base.is_dir():
         raise ResolverDataError(f"no resolver data for language {code!r} (expected {base})")
-    vocab = yaml.safe_load((base / "vocabulary.yaml").read_text(encoding="utf-8"))
+    vocab = _read_yaml(base / "vocabulary.yaml")
     vocab = {k: {str(w).lower(): v for w, v in d.items()} for k, d in vocab.items()}
-    spec = yaml.safe_load((base / "rules.yaml").read_text(encoding="utf-8"))
+    spec = _read_yaml(base / "rules.yaml")
     fragments = spec.get("fragments", {})
     rules = []
     for i, r in enumerate(spec["rules"]):
@@ -77,6 +85,10 @@ def load_language(code: str) -> Language:
             rx = re.compile(_expand(r["pattern"], vocab, fragments, where), re.I)
         except re.error as exc:
             raise ResolverDataError(f"{where}: bad pattern: {exc}") from exc
+        try:
+            req = re.compile(r["requires"]) if r.get("requires") else None
+        except re.error as exc:
+            raise ResolverDataError(f"{where}: bad requires: {exc}") from exc
         rules.append(Rule(r["name"], rx, r["kind"], dict(r.get("params") or {}),
-                          tuple(tuple(e) for e in r["examples"])))
+                          tuple(tuple(e) for e in r["examples"]), req))
     return Language(code, vocab, tuple(rules))

@@ -32,6 +32,8 @@ def _is_future(text: str, bounds: list[int], pos: int, cache: dict) -> bool:
 def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
     out = []
     for idx, rule in enumerate(lang.rules):
+        if rule.requires is not None and rule.requires.search(text) is None:
+            continue
         for m in rule.regex.finditer(text):
             s, e = m.span()
             # strip leading/trailing whitespace captured by optional parts
