@@ -88,14 +88,27 @@ def numeric_date(m, ctx):
     return "DATE", date.isoformat(), None, date
 
 
-def _infer_year(ctx: Context, month: int, day: int = 15) -> int:
+def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
+    """The year that puts month(/day) closest to the anchor; the sentence's tense breaks near-ties.
+
+    Distance counts in days; a date on the side the tense contradicts pays a penalty
+    (60 days for a day, 3 months for a month alone).
+    """
     a = ctx.anchor
-    cand = safe_date(a.year, month, min(day, 28)) or a
-    if ctx.future and cand < a - dt.timedelta(days=62):
-        return a.year + 1
-    if not ctx.future and cand > a + dt.timedelta(days=62 if day != 15 else 31):
-        return a.year - 1
-    return a.year
+    best = None
+    for year in (a.year - 1, a.year, a.year + 1):
+        cand = safe_date(year, month, min(day or 15, 28) if day else 15)
+        if cand is None:
+            continue
+        if day is None:  # a month: same month as the anchor counts as distance 0
+            diff = (year - a.year) * 12 + month - a.month
+            cost = abs(diff) * 30 + (90 if (diff > 0) != ctx.future and diff != 0 else 0)
+        else:
+            diff = (cand - a).days
+            cost = abs(diff) + (60 if (diff > 0) != ctx.future and diff != 0 else 0)
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else a.year
 
 
 def calendar(m, ctx):
