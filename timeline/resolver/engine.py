@@ -14,7 +14,8 @@ from timeline.resolver.timex import Timex
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going to|plans? to|planned to|scheduled|is set to|are set to|"
-    r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow)\b", re.I)
+    r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow|planned|planning|could|might|"
+    r"as (?:soon|early) as|(?:is|are) to|next)\b", re.I)
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
@@ -25,7 +26,7 @@ def _sentence_bounds(text: str) -> list[int]:
 
 def _is_future(text: str, bounds: list[int], pos: int, cache: dict) -> bool:
     i = bisect.bisect_right(bounds, pos) - 1
-    window = text[max(bounds[i], pos - 80):min(bounds[i + 1], pos + 40)]
+    window = text[max(bounds[i], pos - 80):min(bounds[i + 1], pos + 12)]
     return bool(FUTURE_CUES.search(window))
 
 
