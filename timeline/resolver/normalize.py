@@ -130,6 +130,17 @@ def calendar(m, ctx):
 
 def month_alone(m, ctx):
     word = m.group("month")
+    direction = _g(m, "dir")
+    if direction and len(word) > 3 and not word.islower():
+        month = _v(ctx, "month", m)
+        a = ctx.anchor
+        if direction in ("last", "past"):
+            y = a.year if month < a.month else a.year - 1
+        elif direction in ("next", "coming"):
+            y = a.year if month > a.month else a.year + 1
+        else:
+            y = a.year
+        return "DATE", f"{y:04d}-{month:02d}", _mod(m), None
     if len(word) <= 3 or word.islower() or (word.lower() in ("may", "march", "mar", "jan", "sat", "sun") and word[0].islower()):
         return None
     if word.lower() == "may" and not _g(m, "modifier"):
@@ -255,7 +266,7 @@ def deictic(m, ctx):
         part = "NI"
     if part:
         return "TIME", f"{date.isoformat()}T{part}", None, date
-    return "DATE", date.isoformat(), None, date
+    return "DATE", date.isoformat(), _mod(m), date
 
 
 def part_of_day(m, ctx):
@@ -307,9 +318,11 @@ def weekend(m, ctx):
 
 def relative_unit(m, ctx):
     unit = _unit(m)
+    if _g(m, "the") and _g(m, "dir") in ("past", "last", "previous", "coming", "next"):
+        return "DURATION", f"P1{unit}", None, None
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
     d = shift(ctx.anchor, unit, n)
-    return "DATE", fmt(d, unit), None, None
+    return "DATE", fmt(d, unit), _mod(m), None
 
 
 def anaphoric_unit(m, ctx):
