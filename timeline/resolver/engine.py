@@ -17,6 +17,7 @@ FUTURE_CUES = re.compile(
     r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow|planned|planning|could|might|"
     r"as (?:soon|early) as|(?:is|are) to|next)\b", re.I)
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 
@@ -72,8 +73,8 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         typ, value, mod, point = res
         if point is not None:
             reference = point
-        if QUARTER.match(value):
-            quarter = value
+        if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
+            quarter = value  # the quarter the story is about; "year-ago quarter" is not it
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end
