@@ -139,7 +139,7 @@ def load_language(code: str) -> Language:
         except re.error as exc:
             raise ResolverDataError(f"{where}: bad pattern: {exc}") from exc
         try:
-            req = re.compile(r["requires"]) if r.get("requires") else None
+            req = re.compile(case_flexible(r["requires"])) if r.get("requires") else None
         except re.error as exc:
             raise ResolverDataError(f"{where}: bad requires: {exc}") from exc
         rules.append(Rule(r["name"], rx, r["kind"], dict(r.get("params") or {}),
