@@ -7,6 +7,7 @@ N documents (it is slow) and its words/s is compared with ours as a ratio. Not a
 from __future__ import annotations
 
 import argparse
+import resource
 import datetime as dt
 import time
 import tracemalloc
@@ -45,6 +46,8 @@ def main() -> None:
         resolve(text, anchor)
     ours_wps = sum(len(t.split()) for _, t, _ in docs) / (time.perf_counter() - t0)
     _, words, ours_peak = _run(docs, resolve)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process max RSS after loading and running the resolver: {rss:.1f} MiB")
     print(f"resolver:   {ours_wps:12,.0f} words/s over {words:,} words, {len(docs)} docs; peak {ours_peak:.2f} MiB (tracemalloc)")
     try:
         from dateparser.search import search_dates
