@@ -14,8 +14,8 @@ from timeline.resolver.timex import Timex
 
 FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going to|plans? to|planned to|scheduled|is set to|are set to|"
-    r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow|planned|planning|could|might|"
-    r"as (?:soon|early) as|(?:is|are) to|next)\b", re.I)
+    r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow|planned|planning|might|"
+    r"as (?:soon|early) as|(?:is|are) to|set to)\b", re.I)
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
