@@ -297,7 +297,7 @@ def weekday(m, ctx):
             days = 7
     else:
         days = delta if delta <= 0 else delta - 7
-        if direction in ("last", "past") and days == 0:
+        if direction in ("last", "past", "previous") and days == 0:
             days = -7
     date = ref + dt.timedelta(days=days)
     part = _v(ctx, "part_of_day", m)
