@@ -1,136 +1,158 @@
 """The MkDocs plugin: reads the events file and renders the timeline pages.
 
-It never resolves dates: the events file is its only input besides the article table.
-Event handlers stay thin and hand the work to ``model`` and the Jinja templates.
+It never resolves dates: the events file is its only input besides the article files it
+shows on provenance pages. Event handlers stay thin: ``loading`` reads the events,
+``plan`` decides the pages, ``render`` and the Jinja templates draw them, and
+``timeline.export`` writes the downloads.
 """
 from __future__ import annotations
 
-import html
+import logging
 from pathlib import Path
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from timeline.errors import TimelineError
+from timeline.export import ExportOptions, export
 from timeline.site.config import TimelineConfig
-from timeline.site.model import group_events
-from timeline.store import EventsFile, read_events_file
+from timeline.site.files import generated_markdown, is_under
+from timeline.site.labels import DateLabels
+from timeline.site.loading import load_events
+from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, plan_site
+from timeline.site.provenance import read_article_text
+from timeline.site.render import Renderer, make_environment
+from timeline.site.toc import timeline_toc
+from timeline.store import EventsFile
 
+log = logging.getLogger("mkdocs.plugins.timeline")
 _HERE = Path(__file__).parent
 CSS_URI = "assets/timeline/timeline.css"
-SOURCES_DIR = "sources"
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
-    """Adds the timeline to a page and one page per source article."""
+    """Adds the timeline, its year, tag and source pages, and the exports to a MkDocs site."""
+
+    supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.events_file: EventsFile | None = None
-        self.env: jinja2.Environment | None = None
-        self.files: Files | None = None
-
-    def _paths(self, config: MkDocsConfig) -> tuple[Path, Path]:
-        root = Path(config.config_file_path or ".").resolve().parent
-        docs = Path(config.docs_dir)
-        events = root / self.config.events if self.config.events else docs / "events.yaml"
-        articles = root / self.config.articles if self.config.articles else docs / "articles"
-        return events, articles
+        self.plan: SitePlan | None = None
+        self.renderer: Renderer | None = None
+        self.root = Path(".")
+        self.events_path = Path("events.yaml")
+        self.articles_path: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.page.endswith(".md"):
+            raise PluginError(f"timeline: 'page' must name a Markdown page like 'index.md', "
+                              f"not {self.config.page!r}")
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        docs = Path(config.docs_dir)
+        self.events_path = self.root / self.config.events if self.config.events else docs / "events.yaml"
+        self.articles_path = self.root / self.config.articles if self.config.articles else docs / "articles"
         config.extra_css.append(CSS_URI)
         return config
 
-    # Late, so files other plugins add are in place before we drop the raw articles.
+    # Late, so files other plugins add are in place before we drop the raw articles and
+    # add our pages; the search plugin then indexes them like any other page.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        events_path, articles_path = self._paths(config)
         try:
-            self.events_file = read_events_file(events_path)
+            self.events_file = load_events(self.events_path)
         except TimelineError as exc:
             raise PluginError(f"timeline: {exc}") from None
-        self.env = self._environment(config)
-        for file in list(files):
-            if _is_under(Path(file.abs_src_path or ""), articles_path.resolve()):
-                files.remove(file)
-        if files.get_file_from_path(self.config.page) is None:
-            files.append(File.generated(config, self.config.page, content="# Timeline\n"))
-        for article_id, entry in self.events_file.articles.items():
-            title = entry.get("title") or article_id
-            files.append(File.generated(config, f"{SOURCES_DIR}/{article_id}.md",
-                                        content=f"# {_escape_markdown(title)}\n"))
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(_HERE / "assets" / "timeline.css")))
-        self.files = files
+        labels = DateLabels(self.config.locale)
+        self.plan = plan_site(self.events_file, self.config, labels,
+                              directory_urls=config.use_directory_urls)
+        self.renderer = Renderer(make_environment(config.theme.dirs), self.plan, labels,
+                                 by_month=self.config.group_by == "month",
+                                 descending=self.config.order == "descending",
+                                 overview=self.config.overview)
+        self._drop_raw_articles(files)
+        for file in self._generated_files(config, files):
+            files.append(file)
         return files
 
-    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.events_file is not None and self.env is not None
-        uri = page.file.src_uri
-        if uri == self.config.page:
-            return html_text + self._render_timeline(page)
-        if uri.startswith(f"{SOURCES_DIR}/") and uri.endswith(".md"):
-            article_id = uri[len(SOURCES_DIR) + 1:-3]
-            if article_id in self.events_file.articles:
-                return self._render_source(page, article_id)
-        return html_text
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.plan is None or self.renderer is None:
+            return html
+        uri, url = page.file.src_uri, page.url
+        target = self.plan.by_uri.get(uri)
+        if uri == self.plan.home:
+            if not self.plan.split:
+                page.toc = timeline_toc(self.renderer.years(self.plan.timeline_pages[0]), page.toc)
+            return html + self.renderer.home(url)
+        if isinstance(target, TimelinePage):
+            page.toc = timeline_toc(self.renderer.years(target), page.toc)
+            return html + self.renderer.timeline(target, url)
+        if isinstance(target, TagPage):
+            return html + self.renderer.tag(target, url)
+        if isinstance(target, SourcePage):
+            text, note = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+            return html + self.renderer.source(target, url, text, note)
+        if uri == self.plan.tags_index:
+            return html + self.renderer.tags_index(url)
+        if uri == self.plan.sources_index:
+            return html + self.renderer.sources_index(url)
+        return html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        events_path, articles_path = self._paths(config)
-        # Watch both so an edit to the YAML or an article rebuilds the preview.
-        for path in (events_path, articles_path):
-            if path.exists():
+        # Watch the events (file or folder) and the articles: an edit to either rebuilds.
+        for path in (self.events_path, self.articles_path):
+            if path is not None and path.exists():
                 server.watch(str(path))
         return server
 
-    def _environment(self, config: MkDocsConfig) -> jinja2.Environment:
-        """The theme's template folders (custom_dir first) with ours as the fallback.
+    def _drop_raw_articles(self, files: Files) -> None:
+        """Article files inside docs_dir are inputs, not pages: their text appears on source pages."""
+        if self.articles_path is None:
+            return
+        folder = self.articles_path.resolve()
+        for file in list(files):
+            if file.abs_src_path and is_under(Path(file.abs_src_path), folder):
+                files.remove(file)
+        events = self.events_path.resolve()
+        for file in list(files):
+            if file.abs_src_path and (Path(file.abs_src_path).resolve() == events
+                                      or is_under(Path(file.abs_src_path), events)):
+                files.remove(file)
 
-        Autoescape is on: everything shown comes from articles and hand-edited YAML.
-        """
-        loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(config.theme.dirs),
-                                      jinja2.FileSystemLoader(str(_HERE / "templates"))])
-        return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    def _generated_files(self, config: MkDocsConfig, files: Files) -> list[File]:
+        """The pages, exports and stylesheet the plan calls for, unless the docs already have them."""
+        assert self.plan is not None and self.events_file is not None
+        plan, out = self.plan, []
 
-    def _url_to(self, src_uri: str, page: Page) -> str:
-        """The link from ``page`` to the page built from ``src_uri``."""
-        assert self.files is not None
-        file = self.files.get_file_from_path(src_uri)
-        return get_relative_url(file.url, page.url) if file else "#"
+        def page(uri: str, title: str, in_nav: bool = True) -> None:
+            if files.get_file_from_path(uri) is None:
+                inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+                out.append(File.generated(config, uri, content=generated_markdown(title),
+                                          inclusion=inclusion))
 
-    def _source_url(self, page: Page):
-        return lambda article_id: self._url_to(f"{SOURCES_DIR}/{article_id}.md", page)
+        page(plan.home, "Timeline")
+        if plan.split:
+            for tl_page in plan.timeline_pages:
+                page(tl_page.uri, tl_page.title, in_nav=tl_page.number == 1)
+        if plan.tags_index:
+            page(plan.tags_index, "Tags")
+            for tag in plan.tags:
+                page(tag.uri, tag.name, in_nav=False)
+        if plan.sources_index:
+            page(plan.sources_index, "Sources")
+            for source in plan.sources:
+                page(source.uri, str(source.entry.get("title") or source.article_id), in_nav=False)
+        options = self._export_options(config)
+        for fmt, uri in plan.exports.items():
+            out.append(File.generated(config, uri, content=export(self.events_file, fmt, options)))
+        out.append(File.generated(config, CSS_URI, abs_src_path=str(_HERE / "assets" / "timeline.css")))
+        return out
 
-    def _render_timeline(self, page: Page) -> str:
-        assert self.events_file is not None and self.env is not None
-        years = group_events(self.events_file.events, self.events_file.articles,
-                             self._source_url(page), self.config.order == "descending")
-        return self.env.get_template("timeline/timeline.html").render(
-            years=years, count=len(self.events_file.events))
-
-    def _render_source(self, page: Page, article_id: str) -> str:
-        assert self.events_file is not None and self.env is not None
-        entry = self.events_file.articles[article_id]
-        events = [e for e in self.events_file.events if any(s.article == article_id for s in e.sources)]
-        return self.env.get_template("timeline/source.html").render(
-            article_id=article_id, article=entry, events=events,
-            timeline_url=self._url_to(self.config.page, page))
-
-
-def _is_under(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder)
-    except ValueError:
-        return False
-    return True
-
-
-def _escape_markdown(text: str) -> str:
-    """A title safe inside a Markdown heading: no HTML, no Markdown syntax."""
-    escaped = html.escape(str(text).replace("\n", " "), quote=True)
-    for char in "\\`*_{}[]()#+-.!|<>":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
+    def _export_options(self, config: MkDocsConfig) -> ExportOptions:
+        site_url = config.site_url or ""
+        urls = {view.id: view.url for view in self.plan.views} if self.plan else {}
+        permalink = (lambda event_id: site_url.rstrip("/") + "/" + urls.get(event_id, "")) if site_url else None
+        return ExportOptions(title=self.config.title or config.site_name,
+                             description=config.site_description or "", permalink=permalink)

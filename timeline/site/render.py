@@ -1,0 +1,128 @@
+"""Render planned pages to HTML fragments with Jinja templates a user can override.
+
+Templates are looked up in the theme's folders first (so ``custom_dir/timeline/event.html``
+replaces ours), then in the package. Autoescape is on: titles, quotes and article text
+come from scraped pages and hand-edited YAML. Rendered year pages are cached by a hash of
+what they show, so a ``mkdocs serve`` rebuild after a one-line edit re-renders one year.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from timeline.site.labels import DateLabels
+from timeline.site.model import YearGroup, group_views
+from timeline.site.overview import build_overview
+from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, base_of
+from timeline.site.provenance import build_provenance, citations_for
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+#: Rendered fragments kept across serve rebuilds (MkDocs makes a new plugin per build).
+_CACHE_SIZE = 512
+_fragment_cache: OrderedDict[str, str] = OrderedDict()
+
+
+def make_environment(theme_dirs: list[str]) -> jinja2.Environment:
+    """Theme folders (custom_dir first) with the package templates as the fallback."""
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(theme_dirs),
+                                  jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))])
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+class Renderer:
+    """Turns each kind of planned page into the HTML that follows its Markdown content."""
+
+    def __init__(self, env: jinja2.Environment, plan: SitePlan, labels: DateLabels, *,
+                 by_month: bool, descending: bool, overview: bool) -> None:
+        self.env = env
+        self.plan = plan
+        self.labels = labels
+        self.by_month = by_month
+        self.descending = descending
+        self.overview = build_overview(plan.views, labels, by_month=by_month) if overview else None
+        self.event_urls = {v.id: v.url for v in plan.views}
+        self._template_key = _templates_key(env)
+
+    def _render(self, name: str, **context) -> str:
+        context.setdefault("event_urls", self.event_urls)
+        return self.env.get_template(name).render(**context)
+
+    def home(self, page_url: str) -> str:
+        """The timeline page: overview, then the whole timeline or the list of year pages."""
+        plan, base = self.plan, base_of(page_url)
+        body = Markup("")
+        if not plan.split and plan.timeline_pages:
+            # Our own autoescaped output: marked safe so the home template does not escape it twice.
+            body = Markup(self.timeline(plan.timeline_pages[0], page_url, with_pager=False))
+        return self._render("timeline/home.html", base=base, plan=plan, overview=self.overview,
+                            timeline=body, count=len(plan.views))
+
+    def timeline(self, page: TimelinePage, page_url: str, *, with_pager: bool = True) -> str:
+        """One page of events, from the fragment cache when nothing it shows has changed."""
+        base = base_of(page_url)
+        key = self._key(page, base, with_pager)
+        cached = _fragment_cache.get(key)
+        if cached is not None:
+            _fragment_cache.move_to_end(key)
+            return cached
+        years = self.years(page)
+        html = self._render("timeline/timeline.html", base=base, page=page, years=years,
+                            count=len(page.views), pager=with_pager and page.pages > 1)
+        _fragment_cache[key] = html
+        if len(_fragment_cache) > _CACHE_SIZE:
+            _fragment_cache.popitem(last=False)
+        return html
+
+    def years(self, page: TimelinePage) -> list[YearGroup]:
+        return group_views(page.views, self.labels, by_month=self.by_month, descending=self.descending)
+
+    def tag(self, page: TagPage, page_url: str) -> str:
+        return self._render("timeline/tag.html", base=base_of(page_url), tag=page,
+                            years=group_views(page.views, self.labels, by_month=False,
+                                              descending=self.descending))
+
+    def tags_index(self, page_url: str) -> str:
+        return self._render("timeline/tags.html", base=base_of(page_url), tags=self.plan.tags)
+
+    def source(self, page: SourcePage, page_url: str, text: str | None, note: str | None) -> str:
+        citations = citations_for(page.article_id, page.views, self.labels)
+        provenance = build_provenance(text, citations, note)
+        return self._render("timeline/source.html", base=base_of(page_url), source=page,
+                            article=page.entry, provenance=provenance, labels=self.labels)
+
+    def sources_index(self, page_url: str) -> str:
+        return self._render("timeline/sources.html", base=base_of(page_url), sources=self.plan.sources)
+
+    def _key(self, page: TimelinePage, base: str, with_pager: bool) -> str:
+        """A hash of everything the fragment depends on: events, links, options, templates."""
+        digest = hashlib.blake2b(digest_size=16)
+        parts = [self._template_key, base, page.uri, page.title, str(page.number), str(page.pages),
+                 repr(page.prev), repr(page.next), str(with_pager), str(self.by_month),
+                 str(self.descending), repr(self.labels.locale)]
+        digest.update("\x1f".join(parts).encode())
+        for view in page.views:
+            digest.update(repr(view.event).encode())
+            digest.update(view.url.encode())
+            for link in view.tags:
+                digest.update(link.url.encode())
+            for source in view.sources:
+                digest.update((source.url or "").encode() + source.title.encode())
+            for conflict in view.conflicts:
+                digest.update(self.event_urls.get(str(conflict.get("event")), "").encode())
+        return digest.hexdigest()
+
+
+def _templates_key(env: jinja2.Environment) -> str:
+    """Which template files are in use and when they last changed, for the cache key."""
+    parts = []
+    for name in ("timeline/timeline.html", "timeline/event.html"):
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            continue
+        parts.append(f"{filename}:{hashlib.blake2b(source.encode(), digest_size=8).hexdigest()}")
+    return "|".join(parts)
