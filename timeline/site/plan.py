@@ -198,8 +198,8 @@ def _tag_pages(views: list[EventView], tag_uris: dict[str, str], url) -> list[Ta
     pages = {name: TagPage(uri, name, url(uri)) for name, uri in tag_uris.items()}
     for view in views:
         for tag in view.tags:
-            page = pages[tag.text]
-            if not page.views or page.views[-1] is not view:
+            page = pages.get(tag.text)
+            if page is not None and (not page.views or page.views[-1] is not view):
                 page.views.append(view)
     return sorted(pages.values(), key=lambda p: p.name.casefold())
 
