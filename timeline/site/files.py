@@ -4,12 +4,21 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import yaml
+
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~"
 
 
 def generated_markdown(title: str) -> str:
-    """A generated page's Markdown: just its heading; the plugin adds the rest as HTML."""
-    return f"# {escape_markdown(title)}\n"
+    """A generated page's Markdown: its heading; the plugin adds the rest as HTML.
+
+    The heading shows the title exactly (escaped). The page title MkDocs passes to the theme
+    is set apart in front matter, with ``<`` and ``>`` swapped for look-alikes: Material
+    prints it unescaped in the header and through ``striptags`` (which unescapes) inside
+    ``<title>``, where a title such as ``</title><script>`` would otherwise break out.
+    """
+    safe = html.escape(" ".join(str(title).split()).replace("<", "\u2039").replace(">", "\u203a"))
+    return f"---\n{yaml.safe_dump({'title': safe}, allow_unicode=True)}---\n\n# {escape_markdown(title)}\n"
 
 
 def escape_markdown(text: str) -> str:
