@@ -131,7 +131,7 @@ def test_split_per_year_with_paging(tmp_path):
     assert len(ids) == 5  # the five 2023 events, three then two
     assert re.search(r'class="tl-overview__bar" href="years/2023/#y2023-m07"', home)
     # Sources link back to the year page that holds the event.
-    assert 'href="../../years/2023/#crane-collapse"' in read(out, "sources/harbor-ledger/index.html")
+    assert 'href="../../years/2023-2/#crane-collapse"' in read(out, "sources/harbor-ledger/index.html")
 
 
 def test_descending_and_grouping_by_year(tmp_path):
