@@ -45,6 +45,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.root = Path(".")
         self.events_path = Path("events.yaml")
         self.articles_path: Path | None = None
+        self.serving = False
+        self.load_error: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
+        # rebuilds, so a broken save can fall back to the last good events.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.page.endswith(".md"):
@@ -61,17 +68,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # add our pages; the search plugin then indexes them like any other page.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        try:
-            self.events_file = load_events(self.events_path)
-        except TimelineError as exc:
-            raise PluginError(f"timeline: {exc}") from None
+        self.events_file = self._load()
         labels = DateLabels(self.config.locale)
         self.plan = plan_site(self.events_file, self.config, labels,
                               directory_urls=config.use_directory_urls)
         self.renderer = Renderer(make_environment(config.theme.dirs), self.plan, labels,
                                  by_month=self.config.group_by == "month",
                                  descending=self.config.order == "descending",
-                                 overview=self.config.overview)
+                                 overview=self.config.overview, error=self.load_error)
         self._drop_raw_articles(files)
         for file in self._generated_files(config, files):
             files.append(file)
@@ -106,6 +110,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if path is not None and path.exists():
                 server.watch(str(path))
         return server
+
+    def _load(self) -> EventsFile:
+        """The events; a problem is a PluginError, except while serving, where it is logged
+        once and the last good events stay on screen with the message above them, so the
+        preview keeps answering and the next good save recovers."""
+        try:
+            events_file = load_events(self.events_path)
+        except TimelineError as exc:
+            if not self.serving:
+                raise PluginError(f"timeline: {exc}") from None
+            log.error("timeline: %s", exc)
+            self.load_error = str(exc)
+            return self.events_file or EventsFile(str(self.events_path))
+        self.load_error = None
+        return events_file
 
     def _drop_raw_articles(self, files: Files) -> None:
         """Article files inside docs_dir are inputs, not pages: their text appears on source pages."""

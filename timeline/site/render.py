@@ -37,8 +37,9 @@ class Renderer:
     """Turns each kind of planned page into the HTML that follows its Markdown content."""
 
     def __init__(self, env: jinja2.Environment, plan: SitePlan, labels: DateLabels, *,
-                 by_month: bool, descending: bool, overview: bool) -> None:
+                 by_month: bool, descending: bool, overview: bool, error: str | None = None) -> None:
         self.env = env
+        self.error = error
         self.plan = plan
         self.labels = labels
         self.by_month = by_month
@@ -51,6 +52,10 @@ class Renderer:
         context.setdefault("event_urls", self.event_urls)
         return self.env.get_template(name).render(**context)
 
+    def _banner(self) -> str:
+        """While serving with a broken events file: the error, above the last good timeline."""
+        return self._render("timeline/error.html", error=self.error) if self.error else ""
+
     def home(self, page_url: str) -> str:
         """The timeline page: overview, then the whole timeline or the list of year pages."""
         plan, base = self.plan, base_of(page_url)
@@ -58,8 +63,8 @@ class Renderer:
         if not plan.split and plan.timeline_pages:
             # Our own autoescaped output: marked safe so the home template does not escape it twice.
             body = Markup(self.timeline(plan.timeline_pages[0], page_url, with_pager=False))
-        return self._render("timeline/home.html", base=base, plan=plan, overview=self.overview,
-                            timeline=body, count=len(plan.views))
+        return self._banner() + self._render("timeline/home.html", base=base, plan=plan,
+                                             overview=self.overview, timeline=body, count=len(plan.views))
 
     def timeline(self, page: TimelinePage, page_url: str, *, with_pager: bool = True) -> str:
         """One page of events, from the fragment cache when nothing it shows has changed."""
@@ -68,14 +73,14 @@ class Renderer:
         cached = _fragment_cache.get(key)
         if cached is not None:
             _fragment_cache.move_to_end(key)
-            return cached
+            return (self._banner() if with_pager else "") + cached
         years = self.years(page)
         html = self._render("timeline/timeline.html", base=base, page=page, years=years,
                             count=len(page.views), pager=with_pager and page.pages > 1)
         _fragment_cache[key] = html
         if len(_fragment_cache) > _CACHE_SIZE:
             _fragment_cache.popitem(last=False)
-        return html
+        return (self._banner() if with_pager else "") + html
 
     def years(self, page: TimelinePage) -> list[YearGroup]:
         return group_views(page.views, self.labels, by_month=self.by_month, descending=self.descending)
