@@ -101,7 +101,7 @@ def test_serve_starts_with_a_broken_file_and_recovers(tmp_path: Path):
     url = f"http://127.0.0.1:{port}/harbor/"
     try:
         _wait_for(lambda: "tl-error" in (_get(url) or ""), 60, "the error banner")
-        assert "events.yaml:3" in log_path.read_text() and "Traceback" not in log_path.read_text()
+        assert "events.yaml:4:1: not valid YAML" in log_path.read_text() and "Traceback" not in log_path.read_text()
         events.write_text(good)
         _wait_for(lambda: "Harbor crane collapses" in (_get(url) or ""), what="the recovery")
         assert "tl-error" not in (_get(url) or "")
