@@ -76,3 +76,23 @@ def options(**overrides):
     errors, warnings = config.validate()
     assert not errors, errors
     return config
+
+
+def demo_project(tmp_path: Path) -> Path:
+    """The demo (mkdocs.yml, content/, site_templates/) in ``tmp_path/demo``.
+
+    Its events file is what ``timeline extract`` writes; when the working tree has none
+    yet, it is extracted here with a fixed 'today' so the result does not drift.
+    """
+    from tests.conftest import REPO
+
+    project = tmp_path / "demo"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copytree(REPO / "site_templates", project / "site_templates")
+    if not (project / "content" / "events.yaml").exists():
+        result = subprocess.run([sys.executable, "-m", "timeline", "extract", "--today", "2024-12-01"],
+                                cwd=project, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+    return project
