@@ -88,3 +88,13 @@ def test_cli_errors_are_one_line(tmp_path):
     result = CliRunner().invoke(export_command, ["--format", "xml", str(DATA / "events.yaml")])
     assert result.exit_code == 2 and "xml" in result.output
     assert "--format" in CliRunner().invoke(export_command, ["--help"]).output
+
+
+def test_ics_lines_fold_at_75_octets_without_splitting_characters():
+    from timeline.export.ical import fold, text
+
+    line = "DESCRIPTION:" + text("Café “quoted”, a; b\\c\nnext " * 20)
+    folded = fold(line)
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+    assert text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"

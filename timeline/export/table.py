@@ -9,7 +9,7 @@ import csv
 import io
 
 from timeline.export.common import ExportOptions, first_and_last_day, source_lines
-from timeline.periods import label_for
+from timeline.site.labels import english_label as label_for
 from timeline.store import EventsFile
 
 COLUMNS = ("id", "date", "end", "first_day", "last_day", "label", "title", "text", "status",

@@ -9,7 +9,8 @@ import html
 import json
 
 from timeline.export.common import ExportOptions, source_lines, span
-from timeline.periods import Period, label_for
+from timeline.periods import Period
+from timeline.site.labels import english_label as label_for
 from timeline.store import EventsFile
 
 
@@ -18,7 +19,7 @@ def to_timelinejs(events_file: EventsFile, options: ExportOptions) -> bytes:
     doc = {"title": {"text": {"headline": html.escape(options.title),
                               "text": html.escape(options.description)}},
            "events": [_event(e, events_file.articles, options) for e in events_file.events]}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _event(event, articles: dict[str, dict], options: ExportOptions) -> dict:

@@ -9,7 +9,7 @@ import yaml
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~"
 
 
-def generated_markdown(title: str) -> str:
+def generated_markdown(title: str, *, searchable: bool = True) -> str:
     """A generated page's Markdown: its heading; the plugin adds the rest as HTML.
 
     The heading shows the title exactly (escaped). The page title MkDocs passes to the theme
@@ -18,7 +18,10 @@ def generated_markdown(title: str) -> str:
     ``<title>``, where a title such as ``</title><script>`` would otherwise break out.
     """
     safe = html.escape(" ".join(str(title).split()).replace("<", "\u2039").replace(">", "\u203a"))
-    return f"---\n{yaml.safe_dump({'title': safe}, allow_unicode=True)}---\n\n# {escape_markdown(title)}\n"
+    meta: dict = {"title": safe}
+    if not searchable:  # Material's search skips the page: its events are indexed elsewhere
+        meta["search"] = {"exclude": True}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n# {escape_markdown(title)}\n"
 
 
 def escape_markdown(text: str) -> str:

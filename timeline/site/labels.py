@@ -13,6 +13,16 @@ from functools import lru_cache
 
 from timeline.periods import Period, label_for
 
+#: English month names, computed once: ``calendar.month_name`` formats them with strftime
+#: on every access, which costs more than the rest of a label.
+MONTHS = tuple(calendar.month_name[1:])
+
+
+def english_label(period: Period) -> str:
+    """The built-in English label ("13 September 2023"), as ``timeline.periods`` writes it."""
+    return label_for(period, MONTHS)
+
+
 #: En dash with thin spacing rules as in the issue's examples: "12–13 September 2023".
 DASH = "–"
 
@@ -26,7 +36,7 @@ class DateLabels:
     def period(self, period: Period) -> str:
         """"13 September 2023", "July 2023", "Q3 2023", "2023"..."""
         if self.locale is None:
-            return label_for(period)
+            return english_label(period)
         return _babel_label(period, self.locale)
 
     def range(self, start: Period, end: Period | None) -> str:
@@ -40,7 +50,7 @@ class DateLabels:
     def month(self, year: int, month: int) -> str:
         """A month heading: "March 2024"."""
         if self.locale is None:
-            return f"{calendar.month_name[month]} {year}"
+            return f"{MONTHS[month - 1]} {year}"
         from babel.dates import format_skeleton
         return format_skeleton("yMMMM", date(year, month, 1), locale=self.locale)
 
@@ -81,7 +91,7 @@ def _babel_label(period: Period, locale) -> str:
         return format_skeleton("yQQQ", start, locale=locale)
     if g == "year":
         return format_skeleton("y", start, locale=locale)
-    return label_for(period)
+    return english_label(period)
 
 
 def _babel_range(start: Period, end: Period, locale) -> str | None:
@@ -95,17 +105,17 @@ def _babel_range(start: Period, end: Period, locale) -> str | None:
 def _english_range(start: Period, end: Period) -> str | None:
     """Compact English ranges for two days or two months; None for mixed precisions."""
     a, b = start.start, end.start
-    months = calendar.month_name
+    months = ("",) + MONTHS
     if start.granularity == end.granularity == "day":
         if (a.year, a.month) == (b.year, b.month):
             return f"{a.day}{DASH}{b.day} {months[a.month]} {a.year}"
         if a.year == b.year:
             return f"{a.day} {months[a.month]} {DASH} {b.day} {months[b.month]} {a.year}"
-        return f"{label_for(start)} {DASH} {label_for(end)}"
+        return f"{english_label(start)} {DASH} {english_label(end)}"
     if start.granularity == end.granularity == "month":
         if a.year == b.year:
             return f"{months[a.month]}{DASH}{months[b.month]} {a.year}"
-        return f"{label_for(start)} {DASH} {label_for(end)}"
+        return f"{english_label(start)} {DASH} {english_label(end)}"
     if start.granularity == end.granularity == "year":
         return f"{a.year}{DASH}{b.year}"
     return None

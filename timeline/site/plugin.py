@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -47,6 +47,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.articles_path: Path | None = None
         self.serving = False
         self.load_error: str | None = None
+        #: src_uri -> (lean HTML for search, full HTML for the theme)
+        self._search_swap: dict[str, tuple[str, str]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
@@ -87,22 +89,51 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         uri, url = page.file.src_uri, page.url
         target = self.plan.by_uri.get(uri)
         if uri == self.plan.home:
-            if not self.plan.split:
-                page.toc = timeline_toc(self.renderer.years(self.plan.timeline_pages[0]), page.toc)
-            return html + self.renderer.home(url)
+            if self.plan.split:
+                return html + self.renderer.home(url)
+            events = self.plan.timeline_pages[0]
+            page.toc = timeline_toc(self.renderer.years(events), page.toc)
+            return self._with_search_text(uri, html, self.renderer.home(url), events)
         if isinstance(target, TimelinePage):
             page.toc = timeline_toc(self.renderer.years(target), page.toc)
-            return html + self.renderer.timeline(target, url)
+            return self._with_search_text(uri, html, self.renderer.timeline(target, url), target)
         if isinstance(target, TagPage):
             return html + self.renderer.tag(target, url)
         if isinstance(target, SourcePage):
             text, note = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
-            return html + self.renderer.source(target, url, text, note)
+            fragment, lean = self.renderer.source(target, url, text, note)
+            self._search_swap[uri] = (html + lean, html + fragment)
+            return html + fragment
         if uri == self.plan.tags_index:
             return html + self.renderer.tags_index(url)
         if uri == self.plan.sources_index:
             return html + self.renderer.sources_index(url)
         return html
+
+    # Before Material's search (priority 0) indexes the page: hand it the lean version.
+    @event_priority(100)
+    def _lean_page_for_search(self, context, *, page: Page, config: MkDocsConfig, nav):
+        swap = self._search_swap.get(page.file.src_uri)
+        if swap is not None:
+            page.content = swap[0]
+        return context
+
+    # After search has indexed it: the full page again, for the theme to render.
+    @event_priority(-100)
+    def _full_page_for_theme(self, context, *, page: Page, config: MkDocsConfig, nav):
+        swap = self._search_swap.pop(page.file.src_uri, None)
+        if swap is not None:
+            page.content = swap[1]
+        return context
+
+    on_page_context = CombinedEvent(_lean_page_for_search, _full_page_for_theme)
+
+    def _with_search_text(self, uri: str, html: str, fragment: str, page: TimelinePage) -> str:
+        """The full page, remembering a lean twin for search (see ``on_page_context``)."""
+        assert self.renderer is not None
+        full = html + fragment
+        self._search_swap[uri] = (html + self.renderer.search_text(page), full)
+        return full
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Watch the events (file or folder) and the articles: an edit to either rebuilds.
@@ -145,11 +176,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         assert self.plan is not None and self.events_file is not None
         plan, out = self.plan, []
 
-        def page(uri: str, title: str, in_nav: bool = True) -> None:
+        def page(uri: str, title: str, in_nav: bool = True, searchable: bool = True) -> None:
             if files.get_file_from_path(uri) is None:
                 inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-                out.append(File.generated(config, uri, content=generated_markdown(title),
-                                          inclusion=inclusion))
+                content = generated_markdown(title, searchable=searchable)
+                out.append(File.generated(config, uri, content=content, inclusion=inclusion))
 
         page(plan.home, "Timeline")
         if plan.split:
@@ -158,7 +189,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if plan.tags_index:
             page(plan.tags_index, "Tags")
             for tag in plan.tags:
-                page(tag.uri, tag.name, in_nav=False)
+                page(tag.uri, tag.name, in_nav=False, searchable=False)
         if plan.sources_index:
             page(plan.sources_index, "Sources")
             for source in plan.sources:

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from timeline.site.labels import DateLabels
 from timeline.site.model import YearGroup, group_views
@@ -82,6 +82,10 @@ class Renderer:
             _fragment_cache.popitem(last=False)
         return (self._banner() if with_pager else "") + html
 
+    def search_text(self, page: TimelinePage) -> str:
+        """The lean HTML Material's search indexes instead of the full page of events."""
+        return self._render("timeline/search.html", years=self.years(page))
+
     def years(self, page: TimelinePage) -> list[YearGroup]:
         return group_views(page.views, self.labels, by_month=self.by_month, descending=self.descending)
 
@@ -93,11 +97,16 @@ class Renderer:
     def tags_index(self, page_url: str) -> str:
         return self._render("timeline/tags.html", base=base_of(page_url), tags=self.plan.tags)
 
-    def source(self, page: SourcePage, page_url: str, text: str | None, note: str | None) -> str:
+    def source(self, page: SourcePage, page_url: str, text: str | None,
+               note: str | None) -> tuple[str, str]:
+        """The provenance fragment, and its lean twin for search (the article's words only)."""
         citations = citations_for(page.article_id, page.views, self.labels)
         provenance = build_provenance(text, citations, note)
-        return self._render("timeline/source.html", base=base_of(page_url), source=page,
+        html = self._render("timeline/source.html", base=base_of(page_url), source=page,
                             article=page.entry, provenance=provenance, labels=self.labels)
+        words = text if text is not None else "\n\n".join(c.quote for c in citations)
+        lean = "".join(f"<p>{escape(p)}</p>" for p in words.split("\n\n") if p.strip())
+        return html, lean
 
     def sources_index(self, page_url: str) -> str:
         return self._render("timeline/sources.html", base=base_of(page_url), sources=self.plan.sources)
