@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from timeline.periods import parse_period
 from timeline.site.labels import DateLabels
 from timeline.site.model import YearGroup, group_views
 from timeline.site.overview import build_overview
@@ -103,10 +104,17 @@ class Renderer:
         citations = citations_for(page.article_id, page.views, self.labels)
         provenance = build_provenance(text, citations, note)
         html = self._render("timeline/source.html", base=base_of(page_url), source=page,
-                            article=page.entry, provenance=provenance, labels=self.labels)
+                            article=page.entry, provenance=provenance,
+                            published=self._day(page.entry.get("published")),
+                            anchor=self._day(page.entry.get("anchor") or page.entry.get("published")))
         words = text if text is not None else "\n\n".join(c.quote for c in citations)
         lean = "".join(f"<p>{escape(p)}</p>" for p in words.split("\n\n") if p.strip())
         return html, lean
+
+    def _day(self, value: object) -> str:
+        """A day from the article table as a label ("4 March 2024"), or as written."""
+        period = parse_period(str(value)) if value else None
+        return self.labels.period(period) if period else str(value or "")
 
     def sources_index(self, page_url: str) -> str:
         return self._render("timeline/sources.html", base=base_of(page_url), sources=self.plan.sources)
