@@ -11,7 +11,7 @@ import calendar
 from datetime import date
 from functools import lru_cache
 
-from timeline.periods import Period, label_for
+from timeline.periods import Period, label_for, parse_period
 
 #: English month names, computed once: ``calendar.month_name`` formats them with strftime
 #: on every access, which costs more than the rest of a label.
@@ -32,17 +32,36 @@ class DateLabels:
 
     def __init__(self, locale: str | None = None) -> None:
         self.locale = _babel_locale(locale) if locale else None
+        #: value (or "start/end") -> label: a timeline repeats the same days and anchors a lot
+        self._cache: dict[str, str] = {}
 
     def period(self, period: Period) -> str:
         """"13 September 2023", "July 2023", "Q3 2023", "2023"..."""
-        if self.locale is None:
-            return english_label(period)
-        return _babel_label(period, self.locale)
+        label = self._cache.get(period.value)
+        if label is None:
+            label = english_label(period) if self.locale is None else _babel_label(period, self.locale)
+            self._cache[period.value] = label
+        return label
+
+    def value(self, value: str) -> str:
+        """The label for a TIMEX3 value written as text (an anchor day), or the text itself."""
+        label = self._cache.get(value)
+        if label is None:
+            period = parse_period(value) if value else None
+            label = self.period(period) if period else value
+            self._cache[value] = label
+        return label
 
     def range(self, start: Period, end: Period | None) -> str:
         """A range label, compact when both ends share month or year: "12–13 September 2023"."""
         if end is None or end.value == start.value:
             return self.period(start)
+        key = f"{start.value}/{end.value}"
+        if key not in self._cache:
+            self._cache[key] = self._range(start, end)
+        return self._cache[key]
+
+    def _range(self, start: Period, end: Period) -> str:
         if self.locale is not None:
             return _babel_range(start, end, self.locale) or f"{self.period(start)} {DASH} {self.period(end)}"
         return _english_range(start, end) or f"{self.period(start)} {DASH} {self.period(end)}"

@@ -141,7 +141,7 @@ def make_view(event: Event, labels: DateLabels, articles: dict[str, dict],
         sources.append(SourceView(
             article=s.article, title=str(entry.get("title") or s.article),
             outlet=entry.get("outlet"), url=source_url(s.article), quote=s.quote,
-            expression=s.expression, anchor=s.anchor, anchor_label=_day_label(s.anchor, labels),
+            expression=s.expression, anchor=s.anchor, anchor_label=labels.value(s.anchor),
             value=getattr(s, "value", None)))
     tags = [Link(str(t), tag_url(str(t))) for t in (getattr(event, "tags", None) or [])]
     conflicts = [c for c in (getattr(event, "conflict", None) or []) if isinstance(c, dict)]
@@ -151,11 +151,6 @@ def make_view(event: Event, labels: DateLabels, articles: dict[str, dict],
                      end_datetime=html_datetime(end) if end else None,
                      sources=sources, tags=tags, conflicts=conflicts,
                      confidence=float(confidence) if isinstance(confidence, (int, float)) else None)
-
-
-def _day_label(value: str, labels: DateLabels) -> str:
-    period = parse_period(value) if value else None
-    return labels.period(period) if period else value
 
 
 def group_views(views: list[EventView], labels: DateLabels, *, by_month: bool = True,

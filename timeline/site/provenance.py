@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.errors import TimelineError
-from timeline.periods import parse_period
 from timeline.site.labels import DateLabels
 from timeline.site.model import EventView
 
@@ -75,11 +74,8 @@ def citations_for(article_id: str, views: list[EventView], labels: DateLabels) -
             if source.article != article_id:
                 continue
             value = source.value or view.event.date
-            period = parse_period(value)
-            anchor_period = parse_period(source.anchor) if source.anchor else None
             out.append(Citation(view, source.quote, source.expression, source.anchor, value,
-                                labels.period(period) if period else value,
-                                labels.period(anchor_period) if anchor_period else source.anchor))
+                                labels.value(value), labels.value(source.anchor)))
     return out
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from timeline.periods import parse_period
 from timeline.site.labels import DateLabels
 from timeline.site.model import YearGroup, group_views
 from timeline.site.overview import build_overview
@@ -113,8 +112,7 @@ class Renderer:
 
     def _day(self, value: object) -> str:
         """A day from the article table as a label ("4 March 2024"), or as written."""
-        period = parse_period(str(value)) if value else None
-        return self.labels.period(period) if period else str(value or "")
+        return self.labels.value(str(value or ""))
 
     def sources_index(self, page_url: str) -> str:
         return self._render("timeline/sources.html", base=base_of(page_url), sources=self.plan.sources)
