@@ -96,6 +96,17 @@ def test_hostile_text_never_becomes_markup(default_site):
     assert "<title>\u2039script\u203awindow.__pwned=1\u2039/script\u203a Hostile headline" in source
 
 
+def test_only_web_urls_become_links(tmp_path):
+    project = make_project(tmp_path)
+    data = yaml.safe_load((project / "events.yaml").read_text())
+    data["articles"]["hostile"]["url"] = "javascript:window.__pwned=1"
+    (project / "events.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    out = build(project)
+    page = read(out, "sources/hostile/index.html")
+    assert 'href="javascript:' not in page and "<dd>javascript:window.__pwned=1</dd>" in page
+    assert 'href="https://ledger.example/2023/09/14/crane"' in read(out, "sources/harbor-ledger/index.html")
+
+
 def test_raw_articles_and_the_events_file_are_not_pages(tmp_path):
     project = make_project(tmp_path)
     shutil.move(project / "articles", project / "docs" / "articles")

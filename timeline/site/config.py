@@ -55,7 +55,7 @@ class TimelineConfig(base.Config):
     #: ``auto`` gives each year its own page once there are more than ``page_size`` events.
     split = c.Choice(("auto", "year", "none"), default="auto")
     #: Most events on one page; a larger year is paged (2023, 2023 page 2...).
-    page_size = _PositiveInt(default=500)
+    page_size = _PositiveInt(default=1000)
     locale = _Locale()
     #: The SVG chart of events over time, at the top of the timeline page.
     overview = c.Type(bool, default=True)

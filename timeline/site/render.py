@@ -30,7 +30,16 @@ def make_environment(theme_dirs: list[str]) -> jinja2.Environment:
     """Theme folders (custom_dir first) with the package templates as the fallback."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(theme_dirs),
                                   jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))])
-    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["web_url"] = web_url
+    return env
+
+
+def web_url(value: object) -> str | None:
+    """``value`` if it is an http(s) address, else None: escaping keeps a ``javascript:``
+    URL from the YAML out of the markup, but not out of an ``href``."""
+    text = str(value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
 
 
 class Renderer:
