@@ -8,6 +8,7 @@ import click
 
 from timeline import __version__
 from timeline.cli.check import check
+from timeline.cli.export import export
 from timeline.cli.extract import extract
 from timeline.cli.tag import eval_cmd, tag
 
@@ -22,3 +23,4 @@ main.add_command(extract)
 main.add_command(check)
 main.add_command(tag)
 main.add_command(eval_cmd, name="eval")
+main.add_command(export)

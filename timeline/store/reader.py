@@ -6,7 +6,7 @@ from pathlib import Path
 
 from timeline.errors import StoreError
 from timeline.safety import guard_yaml_text
-from timeline.events import Event, Source
+from timeline.events.model import Event, Source
 from timeline.store.located import load_located
 from timeline.store.schema import schema_problems
 from timeline.store.validate import Problem, validate
@@ -61,7 +61,10 @@ def _event(entry: dict) -> Event:
                       value=s.get("value")) for s in entry.get("sources") or []]
     return Event(id=str(entry["id"]), date=str(entry["date"]), title=str(entry["title"]),
                  text=str(entry.get("text", "")), sources=sources,
-                 end=str(entry["end"]) if entry.get("end") else None, status=entry.get("status"))
+                 end=str(entry["end"]) if entry.get("end") else None, status=entry.get("status"),
+                 tags=[str(tag) for tag in entry.get("tags") or []],
+                 confidence=entry.get("confidence"),
+                 conflict=list(entry.get("conflict") or []))
 
 
 def _read(path: str | Path) -> str:
