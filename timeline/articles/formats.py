@@ -5,6 +5,7 @@ Each reader turns one file into ``RawArticle`` records; the loader turns those i
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -17,9 +18,20 @@ from timeline.errors import ArticleError
 Reader = Callable[[Path, str, str], Iterator[RawArticle]]
 
 
+#: Raw HTML blocks in Markdown that are never article text: scripts, styles, comments.
+EMBEDDED_CODE = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def blank_embedded_code(body: str) -> str:
+    """Blank scripts, styles and comments out of a Markdown body (same length, so offsets hold)."""
+    return EMBEDDED_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+
+
 def read_markdown(path: Path, article_id: str, content: str) -> Iterator[RawArticle]:
     """Markdown with YAML front matter: ``title``, ``published``, optional ``anchor``, ``url``, ``outlet``."""
     meta, body = split_front_matter(content, str(path))
+    body = blank_embedded_code(body)
     if "published" not in meta:
         raise ArticleError("front matter has no 'published' date", path=path, line=1,
                            hint="add a line 'published: YYYY-MM-DD' to the front matter")

@@ -13,6 +13,12 @@ from timeline.articles.pubdate import DateLineError, parse_publication_date
 from timeline.articles.story_anchor import infer_story_anchor
 from timeline.errors import ArticleError
 
+#: The longest article text read, in characters. News articles run to tens of kilobytes;
+#: anything far larger is a scraping accident (a whole site in one file) and would make
+#: thousands of events from one source, so it is refused with a hint instead.
+MAX_ARTICLE_CHARS = 2_000_000
+_SIZE_HINT = "split it into one file per article (a .jsonl file may hold many articles)"
+
 
 def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
     """Every readable article file under ``paths`` (files or folders), in a stable order."""
@@ -57,6 +63,11 @@ def load_articles(paths: Iterable[str | Path], today: date, *,
                                    line=raw.published_line if in_lines else None,
                                    hint="give each line its own 'id'" if in_lines else
                                    "rename one of the files so each article has its own id")
+            if len(raw.text) > MAX_ARTICLE_CHARS:
+                raise ArticleError(f"article text is {len(raw.text):,} characters, over the "
+                                   f"{MAX_ARTICLE_CHARS:,} limit", path=path,
+                                   line=raw.published_line if path.suffix.lower() == ".jsonl" else None,
+                                   hint=_SIZE_HINT)
             seen[raw.id] = raw.path
             articles.append(settle_dates(raw, today, overrides.get(raw.id), infer_anchors))
     return articles
@@ -69,6 +80,9 @@ def read_article_file(path: Path) -> list[RawArticle]:
         raise ArticleError(f"unknown article format {path.suffix!r}", path=path,
                            hint=f"use one of: {', '.join(sorted(READERS))}")
     try:
+        if path.suffix.lower() != ".jsonl" and path.stat().st_size > 4 * MAX_ARTICLE_CHARS:
+            raise ArticleError(f"file is {path.stat().st_size / 2**20:.1f} MB, too large for one "
+                               "article", path=path, hint=_SIZE_HINT)
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read the file: {exc.strerror}", path=path) from None

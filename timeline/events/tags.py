@@ -19,6 +19,8 @@ MIN_ARTICLES = 2
 _CAP = r"[A-Z][\w’'-]*[\w]|[A-Z]"
 _NAME = re.compile(rf"(?<![\w’'-])(?:{_CAP})(?:\s+(?:(?:of|de|al|von|van|the)\s+)?(?:{_CAP}))*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
+#: How far back to look for a sentence start: enough for punctuation and spacing, and linear.
+_LOOKBEHIND = 16
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 #: Adjectives of nationality ("Russian", "North Korean") describe, they do not name.
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish)$")
@@ -48,7 +50,8 @@ def names_in(text: str) -> set[str]:
     found: set[str] = set()
     for match in _NAME.finditer(text):
         words = [_POSSESSIVE.sub("", w) for w in match.group().split()]
-        sentence_start = _SENTENCE_START.search(text[:match.start()]) is not None
+        sentence_start = _SENTENCE_START.search(
+            text, max(0, match.start() - _LOOKBEHIND), match.start()) is not None
         if sentence_start and len(words) > 1 and _NOT_NAME_OPENER.search(words[0]):
             words.pop(0)
         role = [i for i, w in enumerate(words[:-1]) if w.lower() in titles]
