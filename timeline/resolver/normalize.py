@@ -70,16 +70,30 @@ def _unit(m: re.Match) -> str | None:
             "morning": "D", "night": "D"}.get(s)
 
 
-def _year(m: re.Match) -> int | None:
+def _year(m: re.Match, ctx: Context) -> int | None:
     s = _g(m, "year")
     if not s:
         return None
+    if not s.isdigit():
+        return _spelled_year(s, ctx.vocab)
     y = int(s)
     return y + (1900 if y >= 50 else 2000) if len(s) == 2 else y
 
 
+def _spelled_year(words: str, vocab: dict) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (vocabularies of the data)."""
+    parts = [w for w in re.split(r"[-\s]+", words) if w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(vocab["digit"].get(w, 0) for w in parts[2:])
+    try:
+        return (vocab["year_hundreds"][parts[0]] * 100 + vocab["year_tens"][parts[1]]
+                + (vocab["digit"][parts[2]] if len(parts) > 2 else 0))
+    except (KeyError, IndexError):
+        return None
+
+
 def numeric_date(m, ctx):
-    y, mo, d = _year(m), int(m.group("month")), int(m.group("day"))
+    y, mo, d = _year(m, ctx), int(m.group("month")), int(m.group("day"))
     date = safe_date(y, mo, d) if y else None
     if date is None:
         return None
@@ -116,7 +130,7 @@ def calendar(m, ctx):
     if month is None:
         return None
     day = _g(m, "day")
-    year = _year(m)
+    year = _year(m, ctx)
     mod = _mod(m)
     if day is None:
         y = year or _infer_year(ctx, month)
@@ -131,7 +145,7 @@ def calendar(m, ctx):
 def month_alone(m, ctx):
     word = m.group("month")
     direction = _g(m, "dir")
-    if direction and len(word) > 3 and not word.islower():
+    if direction and len(word) >= 3 and not word.islower():
         month = _v(ctx, "month", m)
         a = ctx.anchor
         if direction in ("last", "past"):
@@ -155,7 +169,7 @@ def month_alone(m, ctx):
 
 
 def year(m, ctx):
-    y = _year(m)
+    y = _year(m, ctx)
     if y is None or not (1000 <= y <= 2100):
         return None
     if m.start() > 0 and m.string[m.start() - 1] in "#/:":
@@ -186,7 +200,7 @@ def quarter(m, ctx):
     direction = _g(m, "dir")
     ref = ctx.reference
     cur_q = (ref.month - 1) // 3 + 1
-    y = _year(m)
+    y = _year(m, ctx)
     if q is None:
         if direction in ("last", "past", "previous", "latest") and direction != "latest":
             d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", -1)
@@ -204,7 +218,10 @@ def quarter(m, ctx):
         yy, qq = _last_complete_q(ref) if direction == "latest" else (ref.year, cur_q)
         return "DATE", f"{y or yy:04d}-Q{qq}", None, None
     if y is None:
-        y = ref.year if q <= cur_q else ref.year - 1
+        # A numbered quarter is the latest one of that number before the publication
+        # date (financial news reports on the quarter just ended), not the reference time.
+        a_q = (ctx.anchor.month - 1) // 3 + 1
+        y = ctx.anchor.year if q <= a_q else ctx.anchor.year - 1
         if direction in ("year-earlier", "year-ago"):
             y -= 1
     return "DATE", f"{y:04d}-Q{q}", None, None
@@ -221,7 +238,7 @@ def year_part(m, ctx):
 
 def season(m, ctx):
     s = _v(ctx, "season", m)
-    y = _year(m)
+    y = _year(m, ctx)
     direction = _g(m, "dir")
     ref = ctx.reference
     if y is None:
@@ -234,7 +251,7 @@ def season(m, ctx):
 def holiday(m, ctx):
     code = _v(ctx, "holiday", m)
     ref = ctx.reference
-    y = _year(m)
+    y = _year(m, ctx)
     if code == "black_monday":
         return "DATE", "1987-10-19", None, dt.date(1987, 10, 19)
 
@@ -358,7 +375,7 @@ def _count_shift(ctx, m, base: dt.date, sign: int):
 
 
 def shifted(m, ctx):
-    direction = _g(m, "dir")
+    direction = _g(m, "dir") or _g(m, "dir2")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if sign < 0 and _unit(m) == "Y" and _number(ctx, m) == 1 and ctx.quarter:
         return "DATE", _quarter_year_ago(ctx), None, None
@@ -405,7 +422,7 @@ def vague_duration(m, ctx):
 def clock(m, ctx):
     fixed = _g(m, "fixed")
     if fixed:
-        return "TIME", f"{ctx.anchor.isoformat()}T{'12:00' if fixed == 'noon' else '24:00'}", None, None
+        return "TIME", f"{ctx.anchor.isoformat()}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
     h = int(m.group("hour")) % 12
     if _g(m, "ampm").startswith("p"):
         h += 12
