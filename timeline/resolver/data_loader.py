@@ -38,6 +38,9 @@ class Language:
     code: str
     vocab: dict
     rules: tuple
+    #: Text allowed between a clock time and a day that read as one point:
+    #: ``time_day`` for "10 p.m. Wednesday", ``day_time`` for "Nov. 9 at 5 p.m.".
+    joiners: dict = field(default_factory=dict)
 
 
 def _alternation(words) -> str:
@@ -144,4 +147,8 @@ def load_language(code: str) -> Language:
             raise ResolverDataError(f"{where}: bad requires: {exc}") from exc
         rules.append(Rule(r["name"], rx, r["kind"], dict(r.get("params") or {}),
                           tuple(tuple(e) for e in r["examples"]), req))
-    return Language(code, vocab, tuple(rules))
+    try:
+        joiners = {k: re.compile(v) for k, v in (spec.get("joiners") or {}).items()}
+    except re.error as exc:
+        raise ResolverDataError(f"{base / 'rules.yaml'}: bad joiner: {exc}") from exc
+    return Language(code, vocab, tuple(rules), joiners)

@@ -78,4 +78,39 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end
+    return join_times_to_days(out, text, lang.joiners)
+
+
+DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+CLOCK = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d(?::\d\d)?)$")
+
+
+def join_times_to_days(found: list[Timex], text: str, joiners: dict) -> list[Timex]:
+    """Merge "10 p.m." + "Wednesday" (either order) into one TIME on that day."""
+    if not joiners or len(found) < 2:
+        return found
+    out: list[Timex] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        joined = None
+        if b is not None:
+            gap = text[a.end:b.start]
+            clock_a, clock_b = CLOCK.match(a.value), CLOCK.match(b.value)
+            if clock_a and DAY.match(b.value) and joiners.get("time_day", NEVER).search(gap):
+                joined = Timex(a.start, b.end, text[a.start:b.end], "TIME",
+                               b.value + clock_a.group(1), a.mod, b.reference)
+            elif DAY.match(a.value) and clock_b and joiners.get("day_time", NEVER).search(gap):
+                joined = Timex(a.start, b.end, text[a.start:b.end], "TIME",
+                               a.value + clock_b.group(1), b.mod, a.reference)
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
     return out
+
+
+NEVER = re.compile(r"(?!)")

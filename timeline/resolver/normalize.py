@@ -236,10 +236,20 @@ def year_part(m, ctx):
     return "DURATION", "P9M" if m.group("span").lower() == "nine" else "P6M", None, None
 
 
+#: Season words that are also common verbs or nouns ("prices fall", "a hot spring"):
+#: taken as seasons only with a determiner, a direction, a year or "in" before them.
+AMBIGUOUS_SEASONS = ("fall", "spring")
+
+
 def season(m, ctx):
     s = _v(ctx, "season", m)
     y = _year(m, ctx)
     direction = _g(m, "dir")
+    if (_g(m, "season") in AMBIGUOUS_SEASONS and not (direction or y or _mod(m))
+            and not m.group(0).lower().startswith("the")
+            and not re.search(r"\b(?:in|this|last|next|of|since|until|by)\s+$",
+                              m.string[max(0, m.start() - 8):m.start()].lower())):
+        return None
     ref = ctx.reference
     if y is None:
         y = ref.year + {"last": -1, "past": -1, "next": 1, "coming": 0}.get(direction or "", 0)
@@ -412,9 +422,17 @@ def duration(m, ctx):
     return "DURATION", value, _mod(m), None
 
 
+#: A bare plural ("years", "weeks") is a duration only where the sentence measures time
+#: with it ("for years", "within weeks"); elsewhere ("years of war") it is mostly not tagged.
+_MEASURING = re.compile(r"\b(?:for|within|over|in|after|take|takes|took|last|lasts|lasted)\s+$")
+
+
 def vague_duration(m, ctx):
     unit = _unit(m)
     if unit is None:
+        return None
+    if not any(c.isspace() for c in m.group(0)) and not _MEASURING.search(
+            m.string[max(0, m.start() - 8):m.start()].lower()):
         return None
     return "DURATION", (f"PTX{'M' if unit == 'MI' else unit}" if unit in ("H", "MI") else f"PX{unit}"), None, None
 
