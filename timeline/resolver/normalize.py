@@ -106,7 +106,7 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year that puts month(/day) closest to the anchor; the sentence's tense breaks near-ties.
 
     Distance counts in days; a date on the side the tense contradicts pays a penalty
-    (60 days for a day, 3 months for a month alone).
+    (100 days for a day, 5 months for a month alone).
     """
     a = ctx.anchor
     best = None
@@ -116,10 +116,10 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             continue
         if day is None:  # a month: same month as the anchor counts as distance 0
             diff = (year - a.year) * 12 + month - a.month
-            cost = abs(diff) * 30 + (90 if (diff > 0) != ctx.future and diff != 0 else 0)
+            cost = abs(diff) * 30 + (150 if (diff > 0) != ctx.future and diff != 0 else 0)
         else:
             diff = (cand - a).days
-            cost = abs(diff) + (60 if (diff > 0) != ctx.future and diff != 0 else 0)
+            cost = abs(diff) + (100 if (diff > 0) != ctx.future and diff != 0 else 0)
         if best is None or cost < best[0]:
             best = (cost, year)
     return best[1] if best else a.year
