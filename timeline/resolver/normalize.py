@@ -195,6 +195,8 @@ def century(m, ctx):
 
 
 def quarter(m, ctx):
+    if ctx.params.get("needs_story_quarter"):
+        return None if ctx.quarter is None else ("DATE", ctx.quarter, None, None)
     q = _g(m, "qnum")
     q = int(q) if q else _v(ctx, "ordinal", m)
     direction = _g(m, "dir")
@@ -262,16 +264,16 @@ def holiday(m, ctx):
     code = _v(ctx, "holiday", m)
     ref = ctx.reference
     y = _year(m, ctx)
-    if code == "black_monday":
-        return "DATE", "1987-10-19", None, dt.date(1987, 10, 19)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", code):  # a one-off day ("Black Monday")
+        day = dt.date.fromisoformat(code)
+        return "DATE", code, None, day
 
     def on(year: int) -> dt.date:
-        if code == "thanksgiving":
-            return nth_weekday(year, 11, 4, 4)
-        if code == "labor":
-            return nth_weekday(year, 9, 1, 1)
-        if code == "memorial":
-            return nth_weekday(year, 5, 1, -1)
+        rule = re.fullmatch(r"nth:(\d+):(\d):(-?\d)(?:\+(\d+))?", code)
+        if rule:
+            month, weekday, n, after = rule.groups()
+            return (nth_weekday(year, int(month), int(weekday), int(n))
+                    + dt.timedelta(days=int(after or 0)))
         mo, d = code.split("-")
         return dt.date(year, int(mo), int(d))
     if y is None:
@@ -349,7 +351,7 @@ def relative_unit(m, ctx):
         return "DURATION", f"P1{unit}", None, None
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
     d = shift(ctx.anchor, unit, n)
-    return "DATE", fmt(d, unit), _mod(m), None
+    return "DATE", fmt(d, unit), _mod(m) or ctx.params.get("mod"), None
 
 
 def anaphoric_unit(m, ctx):
