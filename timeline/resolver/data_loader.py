@@ -29,6 +29,8 @@ class Rule:
     params: dict = field(default_factory=dict)
     examples: tuple = ()
     requires: re.Pattern | None = None
+    #: Lower-case substrings, one of which every match contains (checked before ``requires``).
+    requires_any: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def load_language(code: str) -> Language:
         except re.error as exc:
             raise ResolverDataError(f"{where}: bad requires: {exc}") from exc
         rules.append(Rule(r["name"], rx, r["kind"], dict(r.get("params") or {}),
-                          tuple(tuple(e) for e in r["examples"]), req))
+                          tuple(tuple(e) for e in r["examples"]), req,
+                          tuple(str(w).lower() for w in r.get("requires_any") or ())))
     try:
         joiners = {k: re.compile(v) for k, v in (spec.get("joiners") or {}).items()}
     except re.error as exc:

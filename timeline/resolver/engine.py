@@ -33,7 +33,10 @@ def _is_future(text: str, bounds: list[int], pos: int, cache: dict) -> bool:
 
 def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
     out = []
+    lower = text.lower()
     for idx, rule in enumerate(lang.rules):
+        if rule.requires_any and not any(word in lower for word in rule.requires_any):
+            continue
         if rule.requires is not None and rule.requires.search(text) is None:
             continue
         for m in rule.regex.finditer(text):
