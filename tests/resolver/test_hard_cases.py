@@ -66,6 +66,20 @@ CASES = [
     ("Call 555-1234 now.", A, "555-1234", None),
     ("Update to version 2.1.", A, "2.1", None),
     ("About 2,000 people came.", A, "2,000", None),
+    # broadcast transcripts, clock times with days, spans between events
+    ("Atlanta, nineteen ninety-six.", A, "nineteen ninety-six", "1996"),
+    ("In January nineteen ninety-seven it struck again.", A, "January nineteen ninety-seven", "1997-01"),
+    ("By the year two thousand, he said.", A, "the year two thousand", "2000"),
+    ("The curfew starts at 10 p.m. Wednesday.", "1998-02-13", "10 p.m. Wednesday", "1998-02-11T22:00"),
+    ("The deadline is 5 p.m. EST, Nov. 6.", "1989-11-01", "5 p.m. EST, Nov. 6", "1989-11-06T17:00"),
+    ("It resumed nearly two months after the team was blocked.", A, "nearly two months", "P2M"),
+    ("Two days later the talks resumed.", A, "Two days later", "2023-09-15"),
+    ("Polls close on Election Day.", "1998-10-26", "Election Day", "1998-11-03"),
+    ("Prices may fall further.", A, "fall", None),
+    ("Years of war left scars.", A, "Years", None),
+    ("As in the past, they agreed.", A, "the past", "PAST_REF"),
+    ("Sales fell in the third quarter. Revenue in the latest period rose.", "1989-11-01",
+     "the latest period", "1989-Q3"),
 ]
 
 
