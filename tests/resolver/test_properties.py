@@ -11,7 +11,7 @@ from timeline.resolver.timex import TIMEX_TYPES
 VALUE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|FY\d{4}|XXXX-WXX-[1-7]|XXXX-XX-XXT(?:MO|AF|EV|NI)"
-    r"|\d{2,4}(?:-(?:Q[1-4X]|SP|SU|FA|WI|W(?:\d{2}|XX)(?:-WE)?|\d{2}(?:-\d{2})?))?"
+    r"|\d{2,4}(?:-(?:Q[1-4X]|H[12]|SP|SU|FA|WI|W(?:\d{2}|XX)(?:-WE)?|\d{2}(?:-\d{2})?))?"
     r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
     r"|P(?:\d+|X)(?:Y|M|W|D|Q|DE|CE)|PT(?:\d+|X)(?:H|M|S))$")
 

@@ -154,6 +154,8 @@ def month_alone(m, ctx):
             y = a.year if month > a.month else a.year + 1
         else:
             y = a.year
+        if not 1 <= y <= 9999:
+            return None
         return "DATE", f"{y:04d}-{month:02d}", _mod(m), None
     if len(word) <= 3 or word.islower() or (word.lower() in ("may", "march", "mar", "jan", "sat", "sun") and word[0].islower()):
         return None
@@ -227,6 +229,24 @@ def quarter(m, ctx):
         if direction in ("year-earlier", "year-ago"):
             y -= 1
     return "DATE", f"{y:04d}-Q{q}", None, None
+
+
+def year_quarter(m, ctx):
+    """A quarter whose year comes first; "the 1988 period" takes the story's quarter number."""
+    y = _year(m, ctx) or ctx.anchor.year + {"last": -1, "next": 1}.get(_g(m, "reldir") or "", 0)
+    q = _v(ctx, "ordinal", m)
+    if q is None:
+        if ctx.quarter is None:
+            return None  # no quarter in the story: the year alone is tagged by its own rule
+        q = int(ctx.quarter[-1])
+    if not 1 <= q <= 4:
+        return None
+    return "DATE", f"{y:04d}-Q{q}", None, None
+
+
+def half_year(m, ctx):
+    y = _year(m, ctx) or ctx.anchor.year
+    return "DATE", f"{y:04d}-H{1 if _g(m, 'half') == 'first' else 2}", None, None
 
 
 def _last_complete_q(ref: dt.date) -> tuple[int, int]:
@@ -410,7 +430,12 @@ def year_ago(m, ctx):
     return "DATE", _quarter_year_ago(ctx) or f"{ctx.anchor.year - 1:04d}", None, None
 
 
+_UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D"}
+
+
 def duration(m, ctx):
+    if ctx.params.get("unit_from_number"):  # "the year ended ...": one of that unit
+        return "DURATION", f"P1{_UNIT_LETTER[m.group('number').lower()]}", None, None
     n = _number(ctx, m)
     unit = _unit(m)
     if unit is None or n is None:
@@ -471,6 +496,7 @@ def set_(m, ctx):
 NORMALIZERS = {
     "numeric_date": numeric_date, "calendar": calendar, "month_alone": month_alone,
     "year": year, "decade": decade, "century": century, "quarter": quarter,
+    "year_quarter": year_quarter, "half_year": half_year,
     "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
     "part_of_day": part_of_day, "weekday": weekday, "weekend": weekend,
     "relative_unit": relative_unit, "anaphoric_unit": anaphoric_unit,
