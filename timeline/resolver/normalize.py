@@ -273,11 +273,24 @@ def season(m, ctx):
                               m.string[max(0, m.start() - 8):m.start()].lower())):
         return None
     ref = ctx.reference
-    if y is None:
-        y = ref.year + {"last": -1, "past": -1, "next": 1, "coming": 0}.get(direction or "", 0)
+    if y is None and direction in ("last", "past", "next", "coming"):
+        # Counted from the publication date: "last fall" is the latest fall already over,
+        # "next spring" the first one not yet begun.
+        a = ctx.anchor
+        first_month = SEASON_FIRST_MONTH[s]
+        if direction in ("last", "past"):
+            y = a.year if a.month >= first_month + 3 else a.year - 1
+        else:
+            y = a.year if a.month < first_month else a.year + 1
+    elif y is None:
+        y = ref.year
         if direction is None and not ctx.future and s in ("SU", "FA") and ref.month < 6:
             y -= 1
     return "DATE", f"{y:04d}-{s}", _mod(m), None
+
+
+#: The month each TIMEX3 season starts in (winter YYYY-WI: December YYYY to February).
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def holiday(m, ctx):
@@ -368,7 +381,7 @@ def weekend(m, ctx):
 def relative_unit(m, ctx):
     unit = _unit(m)
     if _g(m, "the") and _g(m, "dir") in ("past", "last", "previous", "coming", "next"):
-        return "DURATION", f"P1{unit}", None, None
+        return "DURATION", {"DE": "P10Y", "CE": "P100Y"}.get(unit, f"P1{unit}"), None, None
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
     d = shift(ctx.anchor, unit, n)
     return "DATE", fmt(d, unit), _mod(m) or ctx.params.get("mod"), None
