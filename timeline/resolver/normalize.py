@@ -157,7 +157,7 @@ def month_alone(m, ctx):
         if not 1 <= y <= 9999:
             return None
         return "DATE", f"{y:04d}-{month:02d}", _mod(m), None
-    if len(word) <= 3 or word.islower() or (word.lower() in ("may", "march", "mar", "jan", "sat", "sun") and word[0].islower()):
+    if (len(word) <= 3 and word.lower() != "may") or word.islower():
         return None
     if word.lower() == "may" and not _g(m, "modifier"):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
@@ -453,6 +453,8 @@ def duration(m, ctx):
     unit = _unit(m)
     if unit is None or n is None:
         return None
+    if unit == "Q" and (_g(m, "number") in ("a", "an") or m.string[m.start("unit") - 1] == "-"):
+        return None  # "a quarter of the vote", "three-quarters": fractions, not time
     if unit == "DE":
         unit, n = "Y", (n * 10 if isinstance(n, int) else "X") if n != "X" else "X"
         unit = "DE" if n == "X" else "Y"
