@@ -390,6 +390,8 @@ def relative_unit(m, ctx):
 def anaphoric_unit(m, ctx):
     unit = _unit(m)
     if unit == "D":
+        if not _g(m, "dir") and m.group(0).lower().startswith("the"):
+            return None  # "in the day", "the day belonged to": rarely a date of its own
         return "DATE", ctx.reference.isoformat(), None, ctx.reference
     if not _g(m, "dir") and m.group(0).lower().startswith("the") and unit != "Y":
         return "DURATION", f"P1{unit}", None, None
@@ -453,6 +455,8 @@ def duration(m, ctx):
     unit = _unit(m)
     if unit is None or n is None:
         return None
+    if unit == "S" and _g(m, "number") in ("a", "an"):
+        return None  # "a second term", "a second time": an ordinal
     if unit == "Q" and (_g(m, "number") in ("a", "an") or m.string[m.start("unit") - 1] == "-"):
         return None  # "a quarter of the vote", "three-quarters": fractions, not time
     if unit == "DE":
@@ -495,8 +499,15 @@ def ref(m, ctx):
     return None if v is None else ("DATE", v, None, None)
 
 
+#: An amount just before "annually"/"daily" ("$5 million annually", "rise 8% annually")
+#: makes it a rate, which news annotation does not tag as a recurrence.
+_AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*%?|percent|million|billion|units|shares)\s+(?:\w+\s+)?$")
+
+
 def set_(m, ctx):
     adverb = _g(m, "adverb")
+    if adverb and _AMOUNT_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
+        return None
     if adverb:
         return "SET", ctx.params[adverb], None, None
     wd = _g(m, "weekday")
