@@ -80,6 +80,10 @@ CASES = [
     ("As in the past, they agreed.", A, "the past", "PAST_REF"),
     ("Sales fell in the third quarter. Revenue in the latest period rose.", "1989-11-01",
      "the latest period", "1989-Q3"),
+    # reference-time tracking at the granularity of the last mention
+    ("Sales fell in 1988. Later that year the firm was sold.", "1989-11-01", "that year", "1988"),
+    ("He joined in March 1989. The following month he quit.", "1989-10-27", "The following month",
+     "1989-04"),
 ]
 
 

@@ -17,6 +17,7 @@ FUTURE_CUES = re.compile(
     r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow|planned|planning|might|"
     r"as (?:soon|early) as|(?:is|are) to|set to)\b", re.I)
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+MENTION = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
 YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
@@ -58,6 +59,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     tense_cache: dict = {}
     reference = anchor
     quarter = None
+    mentioned: str | None = None
     out: list[Timex] = []
     last_end = 0
     for start, neglen, idx, m in _candidates(text, lang):
@@ -66,7 +68,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             continue
         rule = lang.rules[idx]
         ctx = Context(anchor, reference, _is_future(text, bounds, start, tense_cache),
-                      lang.vocab, quarter, rule.params)
+                      lang.vocab, quarter, rule.params, mentioned)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -76,6 +78,8 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         typ, value, mod, point = res
         if point is not None:
             reference = point
+        if typ == "DATE" and MENTION.match(value):
+            mentioned = value
         if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
             quarter = value  # the quarter the story is about; "year-ago quarter" is not it
         out.append(Timex(start, end, text[start:end], typ, value, mod,

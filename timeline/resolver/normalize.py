@@ -28,6 +28,9 @@ class Context:
     vocab: dict
     quarter: str | None
     params: dict
+    #: The calendar value of the date last mentioned ("1988", "1989-03", "1989-03-31"):
+    #: "that year" and "the following month" count from it.
+    mentioned: str | None = None
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -387,6 +390,20 @@ def relative_unit(m, ctx):
     return "DATE", fmt(d, unit), _mod(m) or ctx.params.get("mod"), None
 
 
+_MENTIONED = re.compile(r"^(\d{4})(?:-(\d\d))?")
+
+
+def _mentioned_base(ctx: Context, unit: str) -> dt.date:
+    """The date "that year"/"the following month" count from: the last mention at that
+    granularity or finer, else the reference date."""
+    found = _MENTIONED.match(ctx.mentioned or "")
+    if found and unit == "Y":
+        return dt.date(int(found.group(1)), 1, 1)
+    if found and unit == "M" and found.group(2):
+        return dt.date(int(found.group(1)), int(found.group(2)), 1)
+    return ctx.reference
+
+
 def anaphoric_unit(m, ctx):
     unit = _unit(m)
     if unit == "D":
@@ -395,14 +412,14 @@ def anaphoric_unit(m, ctx):
         return "DATE", ctx.reference.isoformat(), None, ctx.reference
     if not _g(m, "dir") and m.group(0).lower().startswith("the") and unit != "Y":
         return "DURATION", f"P1{unit}", None, None
-    return "DATE", fmt(ctx.reference, unit), None, None
+    return "DATE", fmt(_mentioned_base(ctx, unit), unit), None, None
 
 
 def anaphoric_shift(m, ctx):
     direction = _g(m, "dir")
     unit = _unit(m) or "D"
     n = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(direction, 0)
-    d = shift(ctx.reference, unit, n)
+    d = shift(_mentioned_base(ctx, unit) if unit in ("Y", "M") else ctx.reference, unit, n)
     word = m.group("unit").lower()
     if word in ("morning", "night"):
         return "TIME", f"{d.isoformat()}T{'MO' if word == 'morning' else 'NI'}", None, d
