@@ -43,6 +43,10 @@ class Language:
     #: Text allowed between a clock time and a day that read as one point:
     #: ``time_day`` for "10 p.m. Wednesday", ``day_time`` for "Nov. 9 at 5 p.m.".
     joiners: dict = field(default_factory=dict)
+    #: Tense cues: ``future`` (a regex that puts a sentence in the future), ``past_before``
+    #: (a regex that, right before an expression, keeps it in the past: "said Tuesday"),
+    #: ``before``/``after`` (how many characters around the expression are searched).
+    tense: dict = field(default_factory=dict)
 
 
 def _alternation(words) -> str:
@@ -154,4 +158,11 @@ def load_language(code: str) -> Language:
         joiners = {k: re.compile(v) for k, v in (spec.get("joiners") or {}).items()}
     except re.error as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad joiner: {exc}") from exc
-    return Language(code, vocab, tuple(rules), joiners)
+    raw_tense = spec.get("tense") or {}
+    try:
+        tense = {"future": re.compile(raw_tense.get("future", "(?!)"), re.I),
+                 "past_before": re.compile(raw_tense.get("past_before", "(?!)"), re.I),
+                 "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
+    except (re.error, TypeError, ValueError) as exc:
+        raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc
+    return Language(code, vocab, tuple(rules), joiners, tense)

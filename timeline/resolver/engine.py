@@ -12,10 +12,6 @@ from timeline.resolver.data_loader import Language
 from timeline.resolver.normalize import NORMALIZERS, Context
 from timeline.resolver.timex import Timex
 
-FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|shall|'ll|going to|plans? to|planned to|scheduled|is set to|are set to|"
-    r"expected to |upcoming|intends? to|aims? to|to be held|tomorrow|planned|planning|might|"
-    r"as (?:soon|early) as|(?:is|are) to|set to)\b", re.I)
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 MENTION = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
 YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
@@ -26,10 +22,13 @@ def _sentence_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text) + 1]
 
 
-def _is_future(text: str, bounds: list[int], pos: int, cache: dict) -> bool:
+def _is_future(text: str, bounds: list[int], pos: int, tense: dict) -> bool:
+    """Whether the sentence around ``pos`` speaks of the future (the language's cues)."""
     i = bisect.bisect_right(bounds, pos) - 1
-    window = text[max(bounds[i], pos - 80):min(bounds[i + 1], pos + 12)]
-    return bool(FUTURE_CUES.search(window))
+    start = max(bounds[i], pos - tense["before"])
+    if tense["past_before"].search(text, start, pos):
+        return False
+    return bool(tense["future"].search(text[start:min(bounds[i + 1], pos + tense["after"])]))
 
 
 def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
@@ -56,7 +55,6 @@ def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match
 def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     """All temporal expressions in `text`, in order, resolved against `anchor`."""
     bounds = _sentence_bounds(text)
-    tense_cache: dict = {}
     reference = anchor
     quarter = None
     mentioned: str | None = None
@@ -67,7 +65,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if start < last_end:
             continue
         rule = lang.rules[idx]
-        ctx = Context(anchor, reference, _is_future(text, bounds, start, tense_cache),
+        ctx = Context(anchor, reference, _is_future(text, bounds, start, lang.tense),
                       lang.vocab, quarter, rule.params, mentioned)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
