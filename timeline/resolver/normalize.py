@@ -11,13 +11,6 @@ from dataclasses import dataclass
 
 from timeline.resolver.calendar import fmt, nth_weekday, safe_date, shift
 
-MODS = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID",
-        "the middle of": "MID", "late": "END", "the end of": "END", "about": "APPROX",
-        "around": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
-        "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
-        "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE"}
-
-
 @dataclass(frozen=True)
 class Context:
     """What a normalizer may read besides the match."""
@@ -49,9 +42,10 @@ def _v(ctx: Context, vocab: str, m: re.Match, name: str | None = None):
     return None if s is None else ctx.vocab[vocab].get(re.sub(r"\s+", " ", s))
 
 
-def _mod(m: re.Match) -> str | None:
+def _mod(m: re.Match, ctx: Context) -> str | None:
+    """The TIMEX3 ``mod`` of the match's modifier words ("early" -> START), from the vocabulary."""
     s = _g(m, "modifier")
-    return MODS.get(re.sub(r"\s+", " ", s)) if s else None
+    return ctx.vocab["modifier"].get(re.sub(r"\s+", " ", s)) if s else None
 
 
 def _number(ctx: Context, m: re.Match) -> int | str | None:
@@ -63,14 +57,10 @@ def _number(ctx: Context, m: re.Match) -> int | str | None:
     return ctx.vocab["number"].get(re.sub(r"\s+", " ", s))
 
 
-def _unit(m: re.Match) -> str | None:
+def _unit(m: re.Match, ctx: Context) -> str | None:
+    """The TIMEX3 unit letter(s) of the match's unit word ("weeks" -> W), from the vocabulary."""
     s = _g(m, "unit")
-    if not s:
-        return None
-    s = s.rstrip("s") if s not in ("hours", "days") else s[:-1]
-    return {"second": "S", "minute": "MI", "hour": "H", "day": "D", "week": "W", "month": "M",
-            "year": "Y", "decade": "DE", "centurie": "CE", "century": "CE", "quarter": "Q",
-            "morning": "D", "night": "D"}.get(s)
+    return ctx.vocab["unit"].get(s) if s else None
 
 
 def _year(m: re.Match, ctx: Context) -> int | None:
@@ -134,7 +124,7 @@ def calendar(m, ctx):
         return None
     day = _g(m, "day")
     year = _year(m, ctx)
-    mod = _mod(m)
+    mod = _mod(m, ctx)
     if day is None:
         y = year or _infer_year(ctx, month)
         return "DATE", f"{y:04d}-{month:02d}", mod, None
@@ -159,7 +149,7 @@ def month_alone(m, ctx):
             y = a.year
         if not 1 <= y <= 9999:
             return None
-        return "DATE", f"{y:04d}-{month:02d}", _mod(m), None
+        return "DATE", f"{y:04d}-{month:02d}", _mod(m, ctx), None
     if (len(word) <= 3 and word.lower() != "may") or word.islower():
         return None
     if word.lower() == "may" and not _g(m, "modifier"):
@@ -179,8 +169,7 @@ def year(m, ctx):
         return None
     if m.start() > 0 and m.string[m.start() - 1] in "#/:":
         return None
-    fiscal = _g(m, "fiscal")
-    return "DATE", (f"FY{y:04d}" if fiscal and False else f"{y:04d}"), _mod(m), None
+    return "DATE", f"{y:04d}", _mod(m, ctx), None
 
 
 def decade(m, ctx):
@@ -188,15 +177,15 @@ def decade(m, ctx):
     if s.startswith("'"):
         d = int(s[1:])
         prefix = "19" if d >= 30 else "20"
-        return "DATE", prefix + s[1], _mod(m), None
-    return "DATE", s[:3], _mod(m), None
+        return "DATE", prefix + s[1], _mod(m, ctx), None
+    return "DATE", s[:3], _mod(m, ctx), None
 
 
 def century(m, ctx):
     c = int(m.group("century"))
     if not 1 <= c <= 21:
         return None
-    return "DATE", f"{c - 1:02d}", _mod(m), None
+    return "DATE", f"{c - 1:02d}", _mod(m, ctx), None
 
 
 def quarter(m, ctx):
@@ -270,7 +259,7 @@ def season(m, ctx):
     s = _v(ctx, "season", m)
     y = _year(m, ctx)
     direction = _g(m, "dir")
-    if (_g(m, "season") in AMBIGUOUS_SEASONS and not (direction or y or _mod(m))
+    if (_g(m, "season") in AMBIGUOUS_SEASONS and not (direction or y or _mod(m, ctx))
             and not m.group(0).lower().startswith("the")
             and not re.search(r"\b(?:in|this|last|next|of|since|until|by)\s+$",
                               m.string[max(0, m.start() - 8):m.start()].lower())):
@@ -289,7 +278,7 @@ def season(m, ctx):
         y = ref.year
         if direction is None and not ctx.future and s in ("SU", "FA") and ref.month < 6:
             y -= 1
-    return "DATE", f"{y:04d}-{s}", _mod(m), None
+    return "DATE", f"{y:04d}-{s}", _mod(m, ctx), None
 
 
 #: The month each TIMEX3 season starts in (winter YYYY-WI: December YYYY to February).
@@ -331,7 +320,7 @@ def deictic(m, ctx):
         part = "NI"
     if part:
         return "TIME", f"{date.isoformat()}T{part}", None, date
-    return "DATE", date.isoformat(), _mod(m), date
+    return "DATE", date.isoformat(), _mod(m, ctx), date
 
 
 def part_of_day(m, ctx):
@@ -348,7 +337,7 @@ def weekday(m, ctx):
         return None  # "Sun", "Sat", "Wed" alone are too ambiguous
     wd = _v(ctx, "weekday", m)
     before = m.string[max(0, m.start() - 16):m.start()]
-    if re.search(r"(Fox News|Meet the Press|ABC's|CBS's|NBC's)\s*$", before):
+    if ctx.params.get("not_after") and re.search(ctx.params["not_after"], before):
         return None
     direction = _g(m, "dir")
     ref = ctx.anchor
@@ -382,12 +371,12 @@ def weekend(m, ctx):
 
 
 def relative_unit(m, ctx):
-    unit = _unit(m)
+    unit = _unit(m, ctx)
     if _g(m, "the") and _g(m, "dir") in ("past", "last", "previous", "coming", "next"):
         return "DURATION", {"DE": "P10Y", "CE": "P100Y"}.get(unit, f"P1{unit}"), None, None
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
     d = shift(ctx.anchor, unit, n)
-    return "DATE", fmt(d, unit), _mod(m) or ctx.params.get("mod"), None
+    return "DATE", fmt(d, unit), _mod(m, ctx) or ctx.params.get("mod"), None
 
 
 _MENTIONED = re.compile(r"^(\d{4})(?:-(\d\d))?")
@@ -405,7 +394,7 @@ def _mentioned_base(ctx: Context, unit: str) -> dt.date:
 
 
 def anaphoric_unit(m, ctx):
-    unit = _unit(m)
+    unit = _unit(m, ctx)
     if unit == "D":
         if not _g(m, "dir") and m.group(0).lower().startswith("the"):
             return None  # "in the day", "the day belonged to": rarely a date of its own
@@ -417,7 +406,7 @@ def anaphoric_unit(m, ctx):
 
 def anaphoric_shift(m, ctx):
     direction = _g(m, "dir")
-    unit = _unit(m) or "D"
+    unit = _unit(m, ctx) or "D"
     n = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(direction, 0)
     d = shift(_mentioned_base(ctx, unit) if unit in ("Y", "M") else ctx.reference, unit, n)
     word = m.group("unit").lower()
@@ -428,20 +417,20 @@ def anaphoric_shift(m, ctx):
 
 def _count_shift(ctx, m, base: dt.date, sign: int):
     n = _number(ctx, m)
-    unit = _unit(m)
+    unit = _unit(m, ctx)
     if unit is None or unit in ("S", "MI", "H"):
         return None
     if not isinstance(n, int):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
     d = shift(base, unit, sign * n)
     gran = "D" if unit in ("D", "W") else unit
-    return "DATE", fmt(d, gran), _mod(m), (d if gran == "D" else None)
+    return "DATE", fmt(d, gran), _mod(m, ctx), (d if gran == "D" else None)
 
 
 def shifted(m, ctx):
     direction = _g(m, "dir") or _g(m, "dir2")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if sign < 0 and _unit(m) == "Y" and _number(ctx, m) == 1 and ctx.quarter:
+    if sign < 0 and _unit(m, ctx) == "Y" and _number(ctx, m) == 1 and ctx.quarter:
         return "DATE", _quarter_year_ago(ctx), None, None
     base = ctx.anchor if direction in ("ago", "from now") else ctx.reference
     return _count_shift(ctx, m, base, sign)
@@ -469,7 +458,7 @@ def duration(m, ctx):
     if ctx.params.get("unit_from_number"):  # "the year ended ...": one of that unit
         return "DURATION", f"P1{_UNIT_LETTER[m.group('number').lower()]}", None, None
     n = _number(ctx, m)
-    unit = _unit(m)
+    unit = _unit(m, ctx)
     if unit is None or n is None:
         return None
     if unit == "S" and _g(m, "number") in ("a", "an"):
@@ -482,7 +471,7 @@ def duration(m, ctx):
     if unit == "CE":
         unit, n = ("Y", n * 100) if isinstance(n, int) else ("CE", "X")
     value = f"PT{n}{'M' if unit == 'MI' else unit}" if unit in ("H", "MI", "S") else f"P{n}{unit}"
-    return "DURATION", value, _mod(m), None
+    return "DURATION", value, _mod(m, ctx), None
 
 
 #: A bare plural ("years", "weeks") is a duration only where the sentence measures time
@@ -491,7 +480,7 @@ _MEASURING = re.compile(r"\b(?:for|within|over|in|after|take|takes|took|last|las
 
 
 def vague_duration(m, ctx):
-    unit = _unit(m)
+    unit = _unit(m, ctx)
     if unit is None:
         return None
     if not any(c.isspace() for c in m.group(0)) and not _MEASURING.search(
@@ -508,7 +497,7 @@ def clock(m, ctx):
     if _g(m, "ampm").startswith("p"):
         h += 12
     mi = int(m.group("minute") or 0)
-    return "TIME", f"{ctx.anchor.isoformat()}T{h:02d}:{mi:02d}", _mod(m), None
+    return "TIME", f"{ctx.anchor.isoformat()}T{h:02d}:{mi:02d}", _mod(m, ctx), None
 
 
 def ref(m, ctx):
@@ -533,7 +522,7 @@ def set_(m, ctx):
     word = _g(m, "unit")
     if word in ("morning", "night"):
         return "SET", f"XXXX-XX-XXT{'MO' if word == 'morning' else 'NI'}", None, None
-    return "SET", f"P1{_unit(m)}", None, None
+    return "SET", f"P1{_unit(m, ctx)}", None, None
 
 
 NORMALIZERS = {
