@@ -7,7 +7,9 @@ from pathlib import Path
 from timeline.errors import StoreError
 from timeline.safety import guard_yaml_text
 from timeline.events.model import Event, Source
+from timeline.store.fastload import UNSURE, guard_and_load
 from timeline.store.located import load_located
+from timeline.store.quickcheck import well_formed
 from timeline.store.schema import schema_problems
 from timeline.store.validate import Problem, validate
 
@@ -25,7 +27,9 @@ def check_file(path: str | Path) -> list[Problem]:
     """All problems in the events file at ``path`` (a YAML syntax error is one problem)."""
     text = _read(path)
     try:
-        guard_yaml_text(text, path)
+        data = guard_and_load(text, path)
+        if data is not UNSURE and well_formed(data):
+            return []  # the full checks would find nothing: skip them (and the line numbers)
         located = load_located(text, str(path))
     except StoreError as exc:
         return [Problem(exc.line or 1, exc.column or 1, exc.message)]
@@ -39,17 +43,25 @@ def all_problems(located) -> list[Problem]:
 
 
 def read_events_file(path: str | Path) -> EventsFile:
-    """Load and validate; the first problem is raised as a StoreError naming file and line."""
+    """Load and validate; the first problem is raised as a StoreError naming file and line.
+
+    A well-formed file is read in one libyaml pass with no line bookkeeping; line numbers
+    and the JSON Schema are only computed when there may be something to report.
+    """
     text = _read(path)
-    guard_yaml_text(text, path)
-    located = load_located(text, str(path))
-    problems = all_problems(located)
-    if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        raise StoreError(first.message + more, path=path, line=first.line, column=first.column,
-                         hint="run `timeline check` to list every problem")
-    data = located.data or {}
+    data = guard_and_load(text, path)
+    if data is UNSURE or not well_formed(data):
+        # Something to report, or a shape the fast path does not vouch for: the located
+        # loader and the full checks decide, with lines and columns.
+        located = load_located(text, str(path))
+        problems = all_problems(located)
+        if problems:
+            first = problems[0]
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise StoreError(first.message + more, path=path, line=first.line, column=first.column,
+                             hint="run `timeline check` to list every problem")
+        data = located.data
+    data = data or {}
     events = [_event(entry) for entry in data.get("events") or []]
     return EventsFile(str(path), {str(k): dict(v) for k, v in (data.get("articles") or {}).items()},
                       sorted(events, key=Event.sort_key))
