@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.errors import StoreError
-from timeline.safety import guard_yaml_text
 from timeline.events.model import Event, Source
 from timeline.store.fastload import UNSURE, guard_and_load
 from timeline.store.located import load_located
