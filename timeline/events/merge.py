@@ -91,21 +91,31 @@ def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None
     ordered = sorted(events, key=rank or (lambda e: (e.sources[0].article, e.id)))
     merged: list[Event] = []
     words: dict[str, frozenset[str]] = {}
-    by_date: dict[tuple, list[Event]] = {}
+    # date -> article -> events kept so far: reports are only compared across articles, so
+    # one long article with thousands of same-date sentences costs no pairwise work.
+    by_date: dict[tuple, dict[str, list[tuple[int, Event]]]] = {}
     for event in ordered:
         mine = wording(event)
-        match = None
-        for kept in by_date.get((event.date, event.end), ()):
-            if not set(kept.articles).isdisjoint(event.articles):
+        mine_articles = set(event.articles)
+        match = None  # the earliest kept report that matches, as (position, event)
+        for article, kept_events in by_date.get((event.date, event.end), {}).items():
+            if article in mine_articles:
                 continue
-            if similarity(mine, words[kept.id]) >= threshold:
-                match = kept
-                break
+            for position, kept in kept_events:
+                if match is not None and position > match[0]:
+                    break
+                if mine_articles.isdisjoint(kept.articles) and \
+                        similarity(mine, words[kept.id]) >= threshold:
+                    match = (position, kept)
+                    break
         if match is None:
             merged.append(event)
-            by_date.setdefault((event.date, event.end), []).append(event)
+            bucket = by_date.setdefault((event.date, event.end), {})
+            for article in event.articles:
+                bucket.setdefault(article, []).append((len(merged), event))
             words[event.id] = mine
         else:
+            match = match[1]
             match.sources.extend(event.sources)
             if match.status != event.status:  # one report says it happened: it is no plan
                 match.status = None
