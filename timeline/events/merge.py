@@ -13,6 +13,8 @@ byte-identical output): events are first put in a canonical order.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from functools import lru_cache
 from importlib import resources
@@ -144,8 +146,12 @@ def flag_conflicts(events: list[Event], words: dict[str, frozenset[str]],
         for word in words[event.id]:
             postings.setdefault(word, []).append(index)
     for i, a in enumerate(events):
-        candidates = sorted({j for w in words[a.id] for j in postings[w]
-                             if j > i and len(postings[w]) <= _MAX_POSTINGS})
+        later: set[int] = set()
+        for word in words[a.id]:
+            posting = postings[word]
+            if len(posting) <= _MAX_POSTINGS:  # postings are in index order: take those after i
+                later.update(posting[bisect.bisect_right(posting, i):])
+        candidates = sorted(later)
         for j in candidates:
             b = events[j]
             if (set(a.articles).isdisjoint(b.articles) and dates_disagree(a, b)

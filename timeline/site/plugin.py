@@ -8,7 +8,10 @@ shows on provenance pages. Event handlers stay thin: ``loading`` reads the event
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
+
+import jinja2
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,6 +25,7 @@ from timeline.site.config import TimelineConfig
 from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
 from timeline.site.loading import load_events
+from timeline.site.pagecache import REPLAY_SOURCE, REPLAY_TEMPLATE, KeptPage, PageCache, site_key
 from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, plan_site
 from timeline.site.provenance import read_article_text
 from timeline.site.render import Renderer, make_environment
@@ -49,6 +53,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.load_error: str | None = None
         #: src_uri -> (lean HTML for search, full HTML for the theme)
         self._search_swap: dict[str, tuple[str, str]] = {}
+        #: Finished pages kept across serve rebuilds (this instance lives as long as serve).
+        self.page_cache = PageCache()
+        self._site_key = ""
+        #: this build: src_uri -> page key (pages that may be kept), and the ones replayed
+        self._page_keys: dict[str, str] = {}
+        self._replayed: dict[str, KeptPage] = {}
+        self._rendered: dict[str, tuple[str, str | None]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
@@ -83,11 +94,67 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(file)
         return files
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """While serving: what every page shares, for reusing unchanged pages (see pagecache)."""
+        self._page_keys, self._replayed, self._rendered = {}, {}, {}
+        if self.serving and self.plan is not None:
+            in_nav = [(f.src_uri, _stamp(f)) for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+            self._site_key = site_key(config.config_file_path, config.theme.custom_dir,
+                                      config.site_url or "", in_nav, repr(self.config))
+            self.page_cache.keep_only(set(self.plan.by_uri))
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """While serving, a generated page whose key is unchanged is replayed, not rendered."""
+        if not self.serving or self.plan is None or self.renderer is None:
+            return markdown
+        uri = page.file.src_uri
+        target = self.plan.by_uri.get(uri)
+        if target is None or uri == self.plan.home:
+            return markdown  # the home page is the person's own Markdown: always rendered
+        article = (None, None)
+        if isinstance(target, SourcePage):
+            article = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+        key = (self._site_key + self.renderer.page_key(target, page.url, article)
+               + str(hash((markdown, repr(page.meta)))))
+        self._page_keys[uri] = key
+        kept = self.page_cache.get(uri, key)
+        if kept is not None:
+            self._replayed[uri] = kept
+            page.render = partial(_replay_render, page, kept)  # type: ignore[method-assign]
+            page.meta["template"] = REPLAY_TEMPLATE
+            page.timeline_replay = kept.output  # type: ignore[attr-defined]
+        return markdown
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files):
+        if self.serving:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REPLAY_TEMPLATE: REPLAY_SOURCE}),
+                                              env.loader])
+        return env
+
+    # First of all post_page handlers: the theme's HTML as rendered, before others change it.
+    @event_priority(100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        uri = page.file.src_uri
+        key = self._page_keys.get(uri)
+        if key is not None and uri not in self._replayed and uri in self._rendered:
+            markdown_html, lean = self._rendered[uri]
+            self.page_cache.put(uri, KeptPage(key, markdown_html, page.content or "", lean,
+                                              page.toc, page.present_anchor_ids, output))
+        return output
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.plan is None or self.renderer is None:
             return html
         uri, url = page.file.src_uri, page.url
+        kept = self._replayed.get(uri)
+        if kept is not None:
+            if kept.lean is not None:
+                self._search_swap[uri] = (kept.lean, kept.content)
+            return kept.content
         target = self.plan.by_uri.get(uri)
+        if uri in self._page_keys:
+            self._rendered[uri] = (html, None)
         if uri == self.plan.home:
             if self.plan.split:
                 return html + self.renderer.home(url)
@@ -103,6 +170,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             text, note = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
             fragment, lean = self.renderer.source(target, url, text, note)
             self._search_swap[uri] = (html + lean, html + fragment)
+            self._rendered[uri] = (html, html + lean)
             return html + fragment
         if uri == self.plan.tags_index:
             return html + self.renderer.tags_index(url)
@@ -132,7 +200,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """The full page, remembering a lean twin for search (see ``on_page_context``)."""
         assert self.renderer is not None
         full = html + fragment
-        self._search_swap[uri] = (html + self.renderer.search_text(page), full)
+        lean = html + self.renderer.search_text(page)
+        self._search_swap[uri] = (lean, full)
+        if uri in self._page_keys:
+            self._rendered[uri] = (html, lean)
         return full
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -206,3 +277,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         permalink = (lambda event_id: site_url.rstrip("/") + "/" + urls.get(event_id, "")) if site_url else None
         return ExportOptions(title=self.config.title or config.site_name,
                              description=config.site_description or "", permalink=permalink)
+
+
+def _replay_render(page: Page, kept: KeptPage, config: MkDocsConfig, files: Files) -> None:
+    """Stands in for ``Page.render`` on a kept page: what Markdown made of it last time."""
+    page.content = kept.markdown_html
+    page.toc = kept.toc  # type: ignore[assignment]
+    page.present_anchor_ids = kept.anchors
+
+
+def _stamp(file: File) -> str:
+    """A cheap fingerprint of a nav page's source: generated text, or size and change time."""
+    if file.generated_by:
+        return str(hash(file.content_string))
+    try:
+        stat = Path(file.abs_src_path or "").stat()
+    except OSError:
+        return "missing"
+    return f"{stat.st_size}:{stat.st_mtime_ns}"

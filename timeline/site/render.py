@@ -133,7 +133,11 @@ class Renderer:
                  repr(page.prev), repr(page.next), str(with_pager), str(self.by_month),
                  str(self.descending), repr(self.labels.locale)]
         digest.update("\x1f".join(parts).encode())
-        for view in page.views:
+        self._digest_views(digest, page.views)
+        return digest.hexdigest()
+
+    def _digest_views(self, digest, views: list) -> None:
+        for view in views:
             digest.update(repr(view.event).encode())
             digest.update(view.url.encode())
             for link in view.tags:
@@ -142,13 +146,37 @@ class Renderer:
                 digest.update((source.url or "").encode() + source.title.encode())
             for conflict in view.conflicts:
                 digest.update(self.event_urls.get(str(conflict.get("event")), "").encode())
+
+    def page_key(self, page: TimelinePage | TagPage | SourcePage, page_url: str,
+                 article: tuple[str | None, str | None] = (None, None)) -> str:
+        """A hash of everything the plugin puts on ``page`` (``article``: a source page's text
+        and note), so a finished page can be reused while it is unchanged."""
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update("\x1f".join([self._template_key, type(page).__name__, page_url, str(self.error),
+                                   str(self.by_month), str(self.descending),
+                                   repr(self.labels.locale)]).encode())
+        if isinstance(page, TimelinePage):
+            digest.update(self._key(page, base_of(page_url), True).encode())
+        elif isinstance(page, TagPage):
+            digest.update(page.name.encode() + b"\x1f" + page.url.encode())
+            self._digest_views(digest, page.views)
+        else:
+            digest.update(repr((page.article_id, sorted(page.entry.items(), key=str), page.url,
+                                article)).encode("utf-8", "replace"))
+            self._digest_views(digest, page.views)
         return digest.hexdigest()
+
+
+#: The package's templates (a theme's custom_dir may replace any of them).
+_TEMPLATE_NAMES = tuple(f"timeline/{name}" for name in (
+    "timeline.html", "event.html", "error.html", "exports.html", "home.html", "overview.html",
+    "pager.html", "search.html", "source.html", "sources.html", "tag.html", "tags.html"))
 
 
 def _templates_key(env: jinja2.Environment) -> str:
     """Which template files are in use and when they last changed, for the cache key."""
     parts = []
-    for name in ("timeline/timeline.html", "timeline/event.html"):
+    for name in _TEMPLATE_NAMES:
         try:
             source, filename, _ = env.loader.get_source(env, name)
         except jinja2.TemplateNotFound:
