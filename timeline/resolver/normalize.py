@@ -173,6 +173,9 @@ def year(m, ctx):
 
 
 def decade(m, ctx):
+    word = _v(ctx, "decade_word", m)
+    if word is not None:
+        return "DATE", f"19{word}", _mod(m, ctx), None
     s = m.group("decade")
     if s.startswith("'"):
         d = int(s[1:])
