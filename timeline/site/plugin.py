@@ -26,6 +26,7 @@ from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
 from timeline.site.loading import load_events
 from timeline.site.pagecache import REPLAY_SOURCE, REPLAY_TEMPLATE, KeptPage, PageCache, site_key
+from timeline.site.parallel import HANDOVER_SOURCE, HANDOVER_TEMPLATE, PageHandover
 from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, plan_site
 from timeline.site.provenance import read_article_text
 from timeline.site.render import Renderer, make_environment
@@ -60,6 +61,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._page_keys: dict[str, str] = {}
         self._replayed: dict[str, KeptPage] = {}
         self._rendered: dict[str, tuple[str, str | None]] = {}
+        self._nav = None
+        self._handover: PageHandover | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
@@ -94,8 +97,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(file)
         return files
 
+    # Last, so the nav kept for the page handover is the one MkDocs builds the pages with.
+    @event_priority(-100)
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """While serving: what every page shares, for reusing unchanged pages (see pagecache)."""
+        self._nav = nav
         self._page_keys, self._replayed, self._rendered = {}, {}, {}
         if self.serving and self.plan is not None:
             in_nav = [(f.src_uri, _stamp(f)) for f in files.documentation_pages() if f.inclusion.is_in_nav()]
@@ -126,11 +132,30 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             page.timeline_replay = kept.output  # type: ignore[attr-defined]
         return markdown
 
+    # Last: every page has its content, and other plugins have set up the environment.
+    @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files):
-        if self.serving:
-            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REPLAY_TEMPLATE: REPLAY_SOURCE}),
-                                              env.loader])
+        env.loader = jinja2.ChoiceLoader([
+            jinja2.DictLoader({REPLAY_TEMPLATE: REPLAY_SOURCE, HANDOVER_TEMPLATE: HANDOVER_SOURCE}),
+            env.loader])
+        if not self.serving and self.plan is not None and self._nav is not None:
+            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            ours = [f.page for f in doc_files
+                    if f.page is not None and f.src_uri in self.plan.by_uri and f.src_uri != self.plan.home]
+            self._handover = PageHandover()
+            self._handover.start(ours, self._nav, config, env, doc_files)
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._end_handover()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_handover()
+
+    def _end_handover(self) -> None:
+        if self._handover is not None:
+            self._handover.finish()
+            self._handover = None
 
     # First of all post_page handlers: the theme's HTML as rendered, before others change it.
     @event_priority(100)
