@@ -58,6 +58,7 @@ def test_serve_rebuild_replays_unchanged_pages_exactly(tmp_path) -> None:
     plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
     _build(project, out, serve=True)
     assert plugin._replayed, "nothing was replayed"
+    assert any(kept.search_entries for kept in plugin._replayed.values()), "search entries not replayed"
     assert "EDITED" in "".join(p.read_text() for p in out.rglob("*.html"))
     _build(project, tmp_path / "fresh")
     assert _files(out).keys() == _files(tmp_path / "fresh").keys()

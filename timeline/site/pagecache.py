@@ -34,6 +34,7 @@ class KeptPage:
     toc: object
     anchors: set | None
     output: str  # the theme's HTML for the page
+    search_entries: list | None = None  # what Material's search indexed of it, if known
 
 
 class PageCache:

@@ -61,6 +61,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._page_keys: dict[str, str] = {}
         self._replayed: dict[str, KeptPage] = {}
         self._rendered: dict[str, tuple[str, str | None]] = {}
+        #: search entries: the index length before a kept page, what it added, hidden meta
+        self._entries_before: dict[str, int] = {}
+        self._new_entries: dict[str, list] = {}
+        self._search_meta: dict[str, object] = {}
         self._nav = None
         self._handover: PageHandover | None = None
 
@@ -103,6 +107,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """While serving: what every page shares, for reusing unchanged pages (see pagecache)."""
         self._nav = nav
         self._page_keys, self._replayed, self._rendered = {}, {}, {}
+        self._entries_before, self._new_entries, self._search_meta = {}, {}, {}
         if self.serving and self.plan is not None:
             in_nav = [(f.src_uri, _stamp(f)) for f in files.documentation_pages() if f.inclusion.is_in_nav()]
             self._site_key = site_key(config.config_file_path, config.theme.custom_dir,
@@ -165,7 +170,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if key is not None and uri not in self._replayed and uri in self._rendered:
             markdown_html, lean = self._rendered[uri]
             self.page_cache.put(uri, KeptPage(key, markdown_html, page.content or "", lean,
-                                              page.toc, page.present_anchor_ids, output))
+                                              page.toc, page.present_anchor_ids, output,
+                                              self._new_entries.pop(uri, None)))
         return output
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -206,17 +212,38 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # Before Material's search (priority 0) indexes the page: hand it the lean version.
     @event_priority(100)
     def _lean_page_for_search(self, context, *, page: Page, config: MkDocsConfig, nav):
-        swap = self._search_swap.get(page.file.src_uri)
+        uri = page.file.src_uri
+        swap = self._search_swap.get(uri)
         if swap is not None:
             page.content = swap[0]
+        entries = _search_entries(config)
+        kept = self._replayed.get(uri)
+        if entries is not None and kept is not None and kept.search_entries is not None:
+            # A replayed page: search skips it, and gets its entries from last time (below).
+            self._search_meta[uri] = page.meta.get("search", _ABSENT)
+            page.meta["search"] = {"exclude": True}
+        elif entries is not None and uri in self._page_keys:
+            self._entries_before[uri] = len(entries)
         return context
 
     # After search has indexed it: the full page again, for the theme to render.
     @event_priority(-100)
     def _full_page_for_theme(self, context, *, page: Page, config: MkDocsConfig, nav):
-        swap = self._search_swap.pop(page.file.src_uri, None)
+        uri = page.file.src_uri
+        swap = self._search_swap.pop(uri, None)
         if swap is not None:
             page.content = swap[1]
+        entries = _search_entries(config)
+        if uri in self._search_meta:
+            meta = self._search_meta.pop(uri)
+            if meta is _ABSENT:
+                page.meta.pop("search", None)
+            else:
+                page.meta["search"] = meta
+            if entries is not None:
+                entries.extend(self._replayed[uri].search_entries or [])
+        elif uri in self._entries_before and entries is not None:
+            self._new_entries[uri] = entries[self._entries_before.pop(uri):]
         return context
 
     on_page_context = CombinedEvent(_lean_page_for_search, _full_page_for_theme)
@@ -320,3 +347,14 @@ def _stamp(file: File) -> str:
     except OSError:
         return "missing"
     return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+_ABSENT = object()
+
+
+def _search_entries(config: MkDocsConfig) -> list | None:
+    """Material's search index entries (a list it appends to per page), or None if the site
+    uses another search or Material changed that: then pages are indexed as usual."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
