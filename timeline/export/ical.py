@@ -12,15 +12,15 @@ tests read every file back with ``icalendar``'s parser.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from timeline.export.common import ExportOptions, first_and_last_day, source_lines
 from timeline.store import EventsFile
 
 STATUS = {"planned": "TENTATIVE", "happened": "CONFIRMED", "cancelled": "CANCELLED"}
-#: The escapes, and every other control character but tab dropped, in one C-level pass.
-_TEXT = str.maketrans({**{chr(c): None for c in range(32) if chr(c) != "\t"},
-                       "\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+#: Control characters a TEXT value drops (tab stays; newlines are escaped before this).
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f]")
 
 
 def to_ics(events_file: EventsFile, options: ExportOptions) -> bytes:
@@ -57,7 +57,10 @@ def _vevent(event, articles: dict[str, dict], options: ExportOptions, stamp: str
 
 def text(value: str) -> str:
     """A TEXT value: backslash, semicolon, comma and newline escaped (RFC 5545 3.3.11)."""
-    return str(value).translate(_TEXT)
+    # str.replace passes are C loops; a translate() with a dict table goes char by char.
+    escaped = (str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+               .replace("\r\n", "\n").replace("\n", "\\n"))
+    return _CONTROL.sub("", escaped) if _CONTROL.search(escaped) else escaped
 
 
 def fold(line: str) -> str:
