@@ -1,8 +1,8 @@
-"""Render half of the generated pages through the theme in a forked process, on the second core.
+"""Render most of the generated pages through the theme in a forked process, on the second core.
 
 Why: MkDocs renders pages one after another, and with 10,000 events the theme (Material's
 navigation, header, footer) costs about 2 ms for each of ~2,500 pages, half the build.
-After every page has its content (``on_env``), a forked child takes the second half of the
+After every page has its content (``on_env``), a forked child takes the last 60% of the
 plugin's pages and does for each exactly what MkDocs' ``_build_page`` does up to the
 theme's HTML (context, ``on_page_context`` handlers, template); the parent meanwhile builds
 the rest. When MkDocs reaches a page the child took, the page's template is a one-liner that
@@ -46,11 +46,11 @@ class PageHandover:
         self.failed = False
 
     def start(self, pages: list, nav, config, env: jinja2.Environment, doc_files: list) -> None:
-        """Fork the child for the second half of ``pages`` (MkDocs Page objects, build order);
+        """Fork the child for the last 60% of ``pages`` (MkDocs Page objects, build order);
         ``doc_files`` is what MkDocs passes to every page's context."""
         if sys.platform == "win32" or not hasattr(os, "fork") or not MIN_PAGES <= len(pages) <= MAX_PAGES:
             return
-        share = pages[len(pages) // 2:]
+        share = pages[int(len(pages) * 0.4):]  # the parent also indexes and writes every page
         self.folder = Path(tempfile.mkdtemp(prefix="timeline-pages-"))
         read_end, write_end = os.pipe()
         sys.stdout.flush()
