@@ -84,6 +84,19 @@ CASES = [
     ("Sales fell in 1988. Later that year the firm was sold.", "1989-11-01", "that year", "1988"),
     ("He joined in March 1989. The following month he quit.", "1989-10-27", "The following month",
      "1989-04"),
+    # a month with a year named relative to the publication date is one expression
+    ("But in June last year, the leaders split.", "1998-02-19", "June last year", "1997-06"),
+    ("It began in February this year.", "1998-12-03", "February this year", "1998-02"),
+    # rates are not lengths of time
+    ("It will save $500 million a year in costs.", A, "a year", None),
+    ("This adds nearly 700 seats a week.", A, "a week", None),
+    # "the past year" is the year before the publication date
+    ("Hate groups grew over the past year.", "1998-03-03", "the past year", "1997"),
+    # the story's quarter: the quarter just completed, not a later comparison or forecast
+    ("Net rose in the third quarter. After a flat second quarter, sales rose. Costs fell in the "
+     "year-earlier period.", "1989-11-01", "the year-earlier period", "1988-Q3"),
+    ("Profit rose in the third quarter. It expects gains in the third quarter of 1990. In the "
+     "year-ago period it lost money.", "1989-10-26", "the year-ago period", "1988-Q3"),
 ]
 
 

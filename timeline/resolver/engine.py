@@ -52,6 +52,20 @@ def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match
     return out
 
 
+def _story_quarter(current: str | None, mentioned: str, anchor: dt.date) -> str | None:
+    """The quarter a financial story is about, after a quarter is mentioned.
+
+    The first quarter mentioned that is not in the future of the anchor, unless a later mention
+    names the quarter just completed (the one results are reported for), which takes over.
+    A "year-ago quarter" or a forecast for a coming quarter never becomes the story's quarter.
+    """
+    q = (anchor.month - 1) // 3 + 1
+    if mentioned > f"{anchor.year:04d}-Q{q}":
+        return current
+    just_completed = f"{anchor.year:04d}-Q{q - 1}" if q > 1 else f"{anchor.year - 1:04d}-Q4"
+    return mentioned if current is None or mentioned == just_completed else current
+
+
 def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     """All temporal expressions in `text`, in order, resolved against `anchor`."""
     bounds = _sentence_bounds(text)
@@ -79,7 +93,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if typ == "DATE" and MENTION.match(value):
             mentioned = value
         if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
-            quarter = value  # the quarter the story is about; "year-ago quarter" is not it
+            quarter = _story_quarter(quarter, value, anchor)
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end

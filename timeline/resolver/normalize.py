@@ -118,12 +118,21 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     return best[1] if best else a.year
 
 
+#: "last year" -> -1: the year a direction word names, counted from the publication date.
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _relative_year(m: re.Match, ctx: Context) -> int | None:
+    direction = _g(m, "reldir")
+    return None if direction is None else ctx.anchor.year + _YEAR_SHIFT[direction]
+
+
 def calendar(m, ctx):
     month = _v(ctx, "month", m)
     if month is None:
         return None
     day = _g(m, "day")
-    year = _year(m, ctx)
+    year = _year(m, ctx) or _relative_year(m, ctx)
     mod = _mod(m, ctx)
     if day is None:
         y = year or _infer_year(ctx, month)
@@ -228,7 +237,7 @@ def quarter(m, ctx):
 
 def year_quarter(m, ctx):
     """A quarter whose year comes first; "the 1988 period" takes the story's quarter number."""
-    y = _year(m, ctx) or ctx.anchor.year + {"last": -1, "next": 1}.get(_g(m, "reldir") or "", 0)
+    y = _year(m, ctx) or _relative_year(m, ctx) or ctx.anchor.year
     q = _v(ctx, "ordinal", m)
     if q is None:
         if ctx.quarter is None:
@@ -375,8 +384,6 @@ def weekend(m, ctx):
 
 def relative_unit(m, ctx):
     unit = _unit(m, ctx)
-    if _g(m, "the") and _g(m, "dir") in ("past", "last", "previous", "coming", "next"):
-        return "DURATION", {"DE": "P10Y", "CE": "P100Y"}.get(unit, f"P1{unit}"), None, None
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
     d = shift(ctx.anchor, unit, n)
     return "DATE", fmt(d, unit), _mod(m, ctx) or ctx.params.get("mod"), None
@@ -466,6 +473,8 @@ def duration(m, ctx):
         return None
     if unit == "S" and _g(m, "number") in ("a", "an"):
         return None  # "a second term", "a second time": an ordinal
+    if _g(m, "number") in ("a", "an") and _AMOUNT_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
+        return None  # "$500 million a year", "700 seats a week": a rate, not a length of time
     if unit == "Q" and (_g(m, "number") in ("a", "an") or m.string[m.start("unit") - 1] == "-"):
         return None  # "a quarter of the vote", "three-quarters": fractions, not time
     if unit == "DE":
