@@ -93,6 +93,22 @@ def test_disagreeing_dates_are_kept_and_flagged():
     assert by_date["2024-04-22"].conflict[0]["date"] == "2024-04-23"
 
 
+def test_a_boilerplate_sentence_lists_only_its_closest_conflicts():
+    """Hundreds of copies with different figures must not list each other: size stays linear."""
+    from timeline.events.merge import MAX_CONFLICTS
+
+    copies = [event(f"paper{n:03d}", f"{1500 + n}", "The decision affects about N households in the city")
+              for n in range(40)]
+    copies.append(event("paper999", "1400", "The decision affects about N households in the harbour district"))
+    merged = merge_same_events(copies)
+    assert len(merged) == 41
+    assert all(0 < len(e.conflict) <= MAX_CONFLICTS for e in merged)
+    odd = next(e for e in merged if e.date == "1400")
+    assert len(odd.conflict) == MAX_CONFLICTS
+    # the closest reports are kept: identical wording beats a less similar, earlier date
+    assert all(c["date"] != "1400" for e in merged if e.date != "1400" for c in e.conflict)
+
+
 def test_different_granularity_is_no_conflict():
     merged = merge_same_events([event("ledger", "2024-04-23", CONTRACT_A),
                                 event("courier", "2024-04", CONTRACT_B)])

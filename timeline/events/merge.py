@@ -33,6 +33,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MIN_WORD = 3
 #: Words in more events than this are too common to find conflict candidates by.
 _MAX_POSTINGS = 500
+#: An event lists at most this many conflicting reports (the most similar ones): a
+#: boiler-plate sentence repeated with a different figure in hundreds of articles would
+#: otherwise list every other copy in each copy, quadratic in size.
+MAX_CONFLICTS = 5
 
 
 @lru_cache(maxsize=1)
@@ -145,22 +149,27 @@ def flag_conflicts(events: list[Event], words: dict[str, frozenset[str]],
     for index, event in enumerate(events):
         for word in words[event.id]:
             postings.setdefault(word, []).append(index)
+    found: dict[int, list[tuple[float, int]]] = {}
     for i, a in enumerate(events):
         later: set[int] = set()
         for word in words[a.id]:
             posting = postings[word]
             if len(posting) <= _MAX_POSTINGS:  # postings are in index order: take those after i
                 later.update(posting[bisect.bisect_right(posting, i):])
-        candidates = sorted(later)
-        for j in candidates:
+        for j in sorted(later):
             b = events[j]
-            if (set(a.articles).isdisjoint(b.articles) and dates_disagree(a, b)
-                    and len(words[a.id] & words[b.id]) >= MIN_SHARED_WORDS
-                    and similarity(words[a.id], words[b.id]) >= threshold):
-                a.conflict.append(_conflict_entry(b))
-                b.conflict.append(_conflict_entry(a))
-    for event in events:
-        event.conflict.sort(key=lambda c: (c["date"], c["event"]))
+            if not (set(a.articles).isdisjoint(b.articles) and dates_disagree(a, b)
+                    and len(words[a.id] & words[b.id]) >= MIN_SHARED_WORDS):
+                continue
+            score = similarity(words[a.id], words[b.id])
+            if score >= threshold:
+                found.setdefault(i, []).append((score, j))
+                found.setdefault(j, []).append((score, i))
+    for i, pairs in found.items():
+        closest = sorted(pairs, key=lambda p: (-p[0], events[p[1]].date, events[p[1]].id))
+        entries = [_conflict_entry(events[j]) for _, j in closest[:MAX_CONFLICTS]]
+        events[i].conflict.extend(entries)
+        events[i].conflict.sort(key=lambda c: (c["date"], c["event"]))
 
 
 def _conflict_entry(other: Event) -> dict:

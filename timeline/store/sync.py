@@ -20,9 +20,12 @@ import yaml
 from timeline.errors import StoreError
 from timeline.fsutil import write_atomic
 from timeline.safety import guard_yaml_text
+from timeline.store.emit import emit_mapping
+from timeline.store.fastload import UNSURE, guard_and_load
 from timeline.store.merge import MergeReport, merge_documents, person_anchors
 from timeline.store.roundtrip import (apply_merged, dump_roundtrip, load_roundtrip, plain,
                                       sequence_offset)
+from timeline.store.splice import splice_update
 
 STATE_DIR = ".timeline"
 SCHEMA_NAME = "events.schema.json"
@@ -73,13 +76,20 @@ class Existing:
 
 
 def load_existing(output: Path) -> Existing:
-    """Read the events file and its snapshot; no file yet is fine, an unreadable one is not."""
+    """Read the events file and its snapshot; no file yet is fine, an unreadable one is not.
+
+    The data comes from one libyaml pass; the slow ruamel document (for keeping comments
+    through a whole-file rewrite) is only built when the fast reader is unsure of a file.
+    """
     text = _read_optional(output)
     if text is None:
         return Existing(None, None, None, None)
-    guard_yaml_text(text, output)  # bombs and absurd nesting are refused before ruamel sees them
-    doc = load_roundtrip(text, str(output))
-    ours = plain(doc) if doc is not None else {}
+    data = guard_and_load(text, output)  # bombs and absurd nesting are refused here
+    doc = None
+    if data is UNSURE:  # anchors, repeated keys, tags...: ruamel reads it (and reports)
+        doc = load_roundtrip(text, str(output))
+        data = doc
+    ours = plain(data) if data is not None else {}
     if not isinstance(ours, dict):
         raise StoreError("the events file must be a mapping with 'articles' and 'events'", path=output,
                          line=1, column=1, hint="fix it or move it away, then extract again")
@@ -88,7 +98,7 @@ def load_existing(output: Path) -> Existing:
     if base_text is not None:
         try:
             guard_yaml_text(base_text, snapshot_path(output))
-            loaded = yaml.safe_load(base_text)
+            loaded = yaml.load(base_text, Loader=_SnapshotLoader)
         except (yaml.YAMLError, StoreError):
             loaded = None  # a damaged snapshot: treat every line of the file as the person's
         base = plain(loaded) if isinstance(loaded, dict) else None
@@ -118,12 +128,12 @@ class Plan:
 def plan_update(existing: Existing, fresh: dict) -> Plan:
     """Merge the fresh result into the person's file; nothing is written yet."""
     merged, report = merge_documents(existing.base, existing.ours, fresh)
-    if existing.doc is None:
-        text = schema_hint() + HEADER + dump_roundtrip(apply_merged(None, merged))
-    elif merged == existing.ours and existing.text is not None:
+    if existing.text is None:
+        text = schema_hint() + HEADER + _emit_fresh(merged)
+    elif merged == existing.ours:
         text = existing.text  # nothing to change: keep the bytes (and skip a slow dump)
     else:
-        text = dump_roundtrip(apply_merged(existing.doc, merged), sequence_offset(existing.text or ""))
+        text = _updated_text(existing, merged)
     snapshot = ("# The last version `timeline extract` generated: the base for merging your edits.\n"
                 "# Commit it with the events file; do not edit it.\n"
                 + yaml.dump(fresh, Dumper=_SnapshotDumper, sort_keys=False, allow_unicode=True,
@@ -131,8 +141,43 @@ def plan_update(existing: Existing, fresh: dict) -> Plan:
     return Plan(text, snapshot, report, merged, existing.text)
 
 
+def _emit_fresh(merged: dict) -> str:
+    """A new file's body: the fast emitter, or ruamel for data it does not write."""
+    try:
+        return emit_mapping(merged)
+    except TypeError:
+        return dump_roundtrip(apply_merged(None, merged))
+
+
+def _updated_text(existing: Existing, merged: dict) -> str:
+    """The person's file with the merge applied: spliced when possible, else whole via ruamel.
+
+    A spliced text is only used when it reads back as exactly ``merged``.
+    """
+    text = existing.text or ""
+    offset = sequence_offset(text)
+    if existing.doc is None:
+        try:
+            spliced = splice_update(text, existing.ours or {}, merged, offset)
+        except StoreError:
+            spliced = None  # a block ruamel could not read alone: the whole file decides
+        if spliced is not None and _reads_as(spliced, merged):
+            return spliced
+    doc = existing.doc if existing.doc is not None else load_roundtrip(text, "events file")
+    return dump_roundtrip(apply_merged(doc, merged), offset)
+
+
+def _reads_as(text: str, wanted: dict) -> bool:
+    """Whether PyYAML reads ``text`` back as ``wanted`` (plain data)."""
+    try:
+        return plain(yaml.load(text, Loader=_SnapshotLoader)) == wanted
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date, as in "2023-02-30"
+        return False
+
+
 #: Only PyYAML reads the snapshot back, so its fast libyaml dumper is enough (ruamel is ~10x slower).
 _SnapshotDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_SnapshotLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def pending_path(output: Path) -> Path:
