@@ -45,7 +45,8 @@ CASES = [
     ("It closed at 2:30 p.m.", A, "2:30 p.m.", "2023-09-13T14:30"),
     ("It closed at noon.", A, "noon", "2023-09-13T12:00"),
     ("It rained this morning.", A, "this morning", "2023-09-13TMO"),
-    ("They spoke Tuesday night.", A, "Tuesday night", "2023-09-12TNI"),
+    ("They spoke Tuesday night.", A, "Tuesday night", "2023-09-12"),
+    ("They spoke Thursday evening.", A, "Thursday evening", "2023-09-07TEV"),
     ("Talks lasted five hours.", A, "five hours", "PT5H"),
     ("It took a decade.", A, "a decade", "P10Y"),
     ("They meet every Monday.", A, "every Monday", "XXXX-WXX-1"),
@@ -97,6 +98,9 @@ CASES = [
      "year-earlier period.", "1989-11-01", "the year-earlier period", "1988-Q3"),
     ("Profit rose in the third quarter. It expects gains in the third quarter of 1990. In the "
      "year-ago period it lost money.", "1989-10-26", "the year-ago period", "1988-Q3"),
+    # "the weekend" counts from the publication date, not from the last date mentioned
+    ("On Oct. 12 shares fell. Over the weekend, McCaw called for talks.", "1989-10-30",
+     "the weekend", "1989-W43-WE"),
 ]
 
 

@@ -367,14 +367,14 @@ def weekday(m, ctx):
             days = -7
     date = ref + dt.timedelta(days=days)
     part = _v(ctx, "part_of_day", m)
-    if part:
+    if part and part in ctx.params.get("keep_parts", ()):
         return "TIME", f"{date.isoformat()}T{part}", None, date
     return "DATE", date.isoformat(), None, date
 
 
 def weekend(m, ctx):
     direction = _g(m, "dir")
-    ref = ctx.reference
+    ref = ctx.anchor
     n = {"last": -1, "past": -1, "next": 1, "coming": 0}.get(direction, 0)
     if direction == "the":
         n = 0 if ctx.future or ref.isoweekday() >= 6 else -1
