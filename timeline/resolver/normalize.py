@@ -524,7 +524,9 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d[\d,.]*\s*%?|percent|million|billion|units|sh
 
 def set_(m, ctx):
     adverb = _g(m, "adverb")
-    if adverb and _AMOUNT_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
+    before = m.string[max(0, m.start() - 30):m.start()]
+    if adverb and (_AMOUNT_BEFORE.search(before) or (
+            ctx.params.get("not_after") and re.search(ctx.params["not_after"], before))):
         return None
     if adverb:
         return "SET", ctx.params[adverb], None, None

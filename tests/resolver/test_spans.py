@@ -1,0 +1,35 @@
+"""Span conventions of news annotation (TempEval-3): which words belong to an expression.
+
+Table-driven, with a duplicate check: (text, anchor, the exact expression found, its value).
+"""
+import datetime as dt
+
+import pytest
+
+from timeline.resolver import resolve
+
+A = "2023-09-13"
+CASES = [
+    # a hyphenated length ("the 14-day wait") is annotated without its determiner
+    ("The court called the 14-day wait fair.", A, "14-day", "P14D"),
+    ("Net income for the fiscal second-quarter of $5 million.", "1989-10-26", "fiscal second-quarter",
+     "1989-Q2"),
+    # but a counted span keeps it ("the past five years")
+    ("Over the past five years it grew.", A, "the past five years", "P5Y"),
+    # "right now" is annotated as "now"
+    ("Right now my evidence is scant.", A, "now", "PRESENT_REF"),
+    # a month with a year named relative to the publication date is one expression
+    ("In January this year, police came.", "1998-02-19", "January this year", "1998-01"),
+]
+
+
+def test_no_duplicate_cases():
+    keys = [(c[0], c[1], c[2]) for c in CASES]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("text,anchor,expr,value", CASES, ids=[f"{c[2]}|{c[0][:30]}" for c in CASES])
+def test_span(text, anchor, expr, value):
+    found = resolve(text, dt.date.fromisoformat(anchor))
+    start = text.index(expr)
+    assert (start, start + len(expr), value) in [(t.start, t.end, t.value) for t in found], found
