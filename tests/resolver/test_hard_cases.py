@@ -101,6 +101,12 @@ CASES = [
     # "the weekend" counts from the publication date, not from the last date mentioned
     ("On Oct. 12 shares fell. Over the weekend, McCaw called for talks.", "1989-10-30",
      "the weekend", "1989-W43-WE"),
+    # recurrences of a month or a quarter
+    ("The march is held each July.", A, "each July", "XXXX-07"),
+    ("It pays $100 million in interest every quarter.", A, "every quarter", "P1Q"),
+    # "a year earlier" beside a longer period is the year before, not the story's quarter
+    ("Net rose in the third quarter. In the first nine months, profit was $4 million, "
+     "compared with $3 million a year earlier.", "1989-10-30", "a year earlier", "1988"),
 ]
 
 

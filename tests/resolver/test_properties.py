@@ -10,12 +10,12 @@ from timeline.resolver.timex import TIMEX_TYPES
 
 VALUE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|FY\d{4}|XXXX-WXX-[1-7]|XXXX-XX-XXT(?:MO|AF|EV|NI)"
+    r"|FY\d{4}|XXXX-WXX-[1-7]|XXXX-XX-XXT(?:MO|AF|EV|NI)|XXXX-(?:0[1-9]|1[0-2])"
     r"|\d{2,4}(?:-(?:Q[1-4X]|H[12]|SP|SU|FA|WI|W(?:\d{2}|XX)(?:-WE)?|\d{2}(?:-\d{2})?))?"
     r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
     r"|P(?:\d+|X)(?:Y|M|W|D|Q|DE|CE)|PT(?:\d+|X)(?:H|M|S))$")
 
-WORDS = st.sampled_from(["on", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
+WORDS = st.sampled_from(["on", "each", "July", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
                          "years", "the", "quarter", "third", "will", "said", ".", ",", "May", "at", "2:30",
                          "p.m.", "a", "year", "earlier", "later", "day", "Christmas", "mid-", "'90s", "now"])
 TEXT = st.one_of(st.text(), st.lists(WORDS, max_size=30).map(" ".join))

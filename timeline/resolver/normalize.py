@@ -437,10 +437,24 @@ def _count_shift(ctx, m, base: dt.date, sign: int):
     return "DATE", fmt(d, gran), _mod(m, ctx), (d if gran == "D" else None)
 
 
+#: A sentence comparing periods longer than a quarter ("in the first nine months, ... a year
+#: earlier"): there "a year earlier" is the year before, not the story's quarter a year before.
+_YEAR_LONG_PERIOD = re.compile(r"\b(?:nine|six) months\b|\b(?:fiscal |full |the )year\b(?![- ](?:ago|earlier))")
+_SENTENCE_START = re.compile(r".*[.!?][\"')]*\s", re.S)
+
+
+def _sentence_so_far(m: re.Match) -> str:
+    """The text from the start of the match's sentence to the match (at most 300 characters)."""
+    before = m.string[max(0, m.start() - 300):m.start()]
+    found = _SENTENCE_START.match(before)
+    return before[found.end():] if found else before
+
+
 def shifted(m, ctx):
     direction = _g(m, "dir") or _g(m, "dir2")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if sign < 0 and _unit(m, ctx) == "Y" and _number(ctx, m) == 1 and ctx.quarter:
+    if (sign < 0 and _unit(m, ctx) == "Y" and _number(ctx, m) == 1 and ctx.quarter
+            and not _YEAR_LONG_PERIOD.search(_sentence_so_far(m))):
         return "DATE", _quarter_year_ago(ctx), None, None
     base = ctx.anchor if direction in ("ago", "from now") else ctx.reference
     return _count_shift(ctx, m, base, sign)
@@ -533,6 +547,9 @@ def set_(m, ctx):
     wd = _g(m, "weekday")
     if wd:
         return "SET", f"XXXX-WXX-{ctx.vocab['weekday'][wd]}", None, None
+    month = _v(ctx, "month", m)
+    if month:
+        return "SET", f"XXXX-{month:02d}", None, None
     word = _g(m, "unit")
     if word in ("morning", "night"):
         return "SET", f"XXXX-XX-XXT{'MO' if word == 'morning' else 'NI'}", None, None
