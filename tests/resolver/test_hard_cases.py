@@ -107,6 +107,9 @@ CASES = [
     # "a year earlier" beside a longer period is the year before, not the story's quarter
     ("Net rose in the third quarter. In the first nine months, profit was $4 million, "
      "compared with $3 million a year earlier.", "1989-10-30", "a year earlier", "1988"),
+    # halves of units
+    ("Flights were suspended 2 1/2 years ago for 5 1/2 hours.", A, "5 1/2 hours", "PT5H30M"),
+    ("It lasted a minute and a half.", A, "a minute and a half", "PT1M30S"),
 ]
 
 

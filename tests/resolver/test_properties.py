@@ -13,9 +13,9 @@ VALUE = re.compile(
     r"|FY\d{4}|XXXX-WXX-[1-7]|XXXX-XX-XXT(?:MO|AF|EV|NI)|XXXX-(?:0[1-9]|1[0-2])"
     r"|\d{2,4}(?:-(?:Q[1-4X]|H[12]|SP|SU|FA|WI|W(?:\d{2}|XX)(?:-WE)?|\d{2}(?:-\d{2})?))?"
     r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
-    r"|P(?:\d+|X)(?:Y|M|W|D|Q|DE|CE)|PT(?:\d+|X)(?:H|M|S))$")
+    r"|P(?:\d+|X)(?:Y|M|W|D|Q|DE|CE)(?:6M|T12H)?|PT(?:\d+|X)(?:H|M|S)(?:30[MS])?)$")
 
-WORDS = st.sampled_from(["on", "each", "July", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
+WORDS = st.sampled_from(["on", "each", "July", "1/2", "and", "half", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
                          "years", "the", "quarter", "third", "will", "said", ".", ",", "May", "at", "2:30",
                          "p.m.", "a", "year", "earlier", "later", "day", "Christmas", "mid-", "'90s", "now"])
 TEXT = st.one_of(st.text(), st.lists(WORDS, max_size=30).map(" ".join))
@@ -38,3 +38,4 @@ def test_resolver_invariants(text, anchor):
 def test_validator_rejects_garbage():
     assert not VALUE.match("2023-13-xx")
     assert VALUE.match("2023-W37-WE") and VALUE.match("P5Y") and VALUE.match("2023-09-13T14:30")
+    assert VALUE.match("P2Y6M") and VALUE.match("PT5H30M") and not VALUE.match("P2Y6")

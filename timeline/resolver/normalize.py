@@ -475,6 +475,9 @@ def year_ago(m, ctx):
     return "DATE", _quarter_year_ago(ctx) or f"{ctx.anchor.year - 1:04d}", None, None
 
 
+#: Half of a unit in the next smaller one, appended to a duration value.
+_HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MI": "30S"}
+
 _UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 
 
@@ -497,6 +500,8 @@ def duration(m, ctx):
     if unit == "CE":
         unit, n = ("Y", n * 100) if isinstance(n, int) else ("CE", "X")
     value = f"PT{n}{'M' if unit == 'MI' else unit}" if unit in ("H", "MI", "S") else f"P{n}{unit}"
+    if (_g(m, "half") or _g(m, "half_after")) and isinstance(n, int) and unit in _HALF:
+        value += _HALF[unit]  # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
     return "DURATION", value, _mod(m, ctx), None
 
 
