@@ -1,18 +1,19 @@
 """The build's speed paths give the same site as the plain one.
 
-The page handover (half the pages rendered in a forked child) and the serve page cache
-(unchanged pages replayed across rebuilds) must not change a byte of any page.
+The theme shell (pages of a kind filled into one rendering of the theme) and the serve page
+cache (unchanged pages replayed across rebuilds) must not change a byte of any page.
 """
 from __future__ import annotations
 
 import filecmp
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from tests.site.helpers import make_project
-from timeline.site import parallel
+from timeline.site import shell
 
 
 def _files(out: Path) -> dict[str, bytes]:
@@ -26,25 +27,67 @@ def _build(project: Path, out: Path, *, serve: bool = False) -> None:
     mkdocs_build(config)
 
 
-def test_handover_builds_the_same_site(tmp_path, monkeypatch) -> None:
+def _count_shell_pages(monkeypatch) -> list[int]:
+    """Spy on the theme shell: how many pages were filled in rather than rendered."""
+    filled: list[int] = []
+    original = shell.ShellRenderer.adopt
+
+    def adopt(self, pages, env):
+        filled.append(0)
+        original(self, pages, env)
+        render = self.render
+
+        def counting(context):
+            before = self.filled
+            html = render(context)
+            filled[-1] += self.filled - before
+            return html
+        self.render = counting
+
+    monkeypatch.setattr(shell.ShellRenderer, "adopt", adopt)
+    return filled
+
+
+@pytest.mark.parametrize("check_every", [shell.CHECK_EVERY, 1])
+def test_theme_shell_builds_the_same_site(tmp_path, monkeypatch, check_every) -> None:
     project = make_project(tmp_path)
-    monkeypatch.setattr(parallel, "MIN_PAGES", 10**9)
-    _build(project, tmp_path / "serial")
-    handed: list[str] = []
-    original = parallel.PageHandover._next
+    (project / "docs" / "about.md").write_text("# About\n\nA page of the person's own.\n")
+    with monkeypatch.context() as m:
+        m.setattr(shell.ShellRenderer, "adopt", lambda self, pages, env: None)
+        _build(project, tmp_path / "plain")
+    monkeypatch.setattr(shell, "CHECK_EVERY", check_every)
+    filled = _count_shell_pages(monkeypatch)
+    _build(project, tmp_path / "shell")
+    assert filled and filled[0] >= 2, "no page was filled into a shell"
+    assert _files(tmp_path / "plain") == _files(tmp_path / "shell")
 
-    def spy(self, uri):
-        html = original(self, uri)
-        if html is not None:
-            handed.append(uri)
-        return html
 
-    monkeypatch.setattr(parallel, "MIN_PAGES", 1)
-    monkeypatch.setattr(parallel.PageHandover, "_next", spy)
-    _build(project, tmp_path / "parallel")
-    assert handed, "no page was rendered by the child"
-    assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
-    assert not list(Path(parallel.tempfile.gettempdir()).glob("timeline-pages-*/*.html"))
+def test_theme_shell_keeps_page_values_apart(tmp_path, monkeypatch) -> None:
+    """Titles with entities, quotes and look-alike brackets land verbatim, page by page."""
+    project = make_project(tmp_path)
+    events = project / "events.yaml"
+    events.write_text(events.read_text().replace("title: ", "title: Tom's <b>&amp; \"co\" ", 3))
+    with monkeypatch.context() as m:
+        m.setattr(shell.ShellRenderer, "adopt", lambda self, pages, env: None)
+        _build(project, tmp_path / "plain")
+    _build(project, tmp_path / "shell")
+    assert _files(tmp_path / "plain") == _files(tmp_path / "shell")
+
+
+def test_theme_shell_gives_up_on_a_template_that_transforms_a_value(tmp_path) -> None:
+    """A theme override printing the title upper-cased cannot be filled in: pages render in full."""
+    project = make_project(tmp_path, config={"theme": {"name": "material", "font": False,
+                                                       "custom_dir": "overrides"}})
+    (project / "overrides").mkdir()
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block extrahead %}<meta name="t" content="{{ page.title | upper }}">'
+        "{% endblock %}")
+    out = tmp_path / "out"
+    _build(project, out)
+    for page in (out / "sources").glob("*/index.html"):
+        html = page.read_text()
+        title = html.split("<title>")[1].split(" - ")[0]
+        assert f'content="{title.upper()}"' in html
 
 
 def test_serve_rebuild_replays_unchanged_pages_exactly(tmp_path) -> None:

@@ -26,10 +26,10 @@ from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
 from timeline.site.loading import load_events
 from timeline.site.pagecache import REPLAY_SOURCE, REPLAY_TEMPLATE, KeptPage, PageCache, site_key
-from timeline.site.parallel import HANDOVER_SOURCE, HANDOVER_TEMPLATE, PageHandover
 from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, plan_site
 from timeline.site.provenance import read_article_text
 from timeline.site.render import Renderer, make_environment
+from timeline.site.shell import SHELL_SOURCE, SHELL_TEMPLATE, ShellRenderer
 from timeline.site.toc import timeline_toc
 from timeline.store import EventsFile
 
@@ -65,8 +65,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._entries_before: dict[str, int] = {}
         self._new_entries: dict[str, list] = {}
         self._search_meta: dict[str, object] = {}
-        self._nav = None
-        self._handover: PageHandover | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
@@ -101,11 +99,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(file)
         return files
 
-    # Last, so the nav kept for the page handover is the one MkDocs builds the pages with.
     @event_priority(-100)
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """While serving: what every page shares, for reusing unchanged pages (see pagecache)."""
-        self._nav = nav
         self._page_keys, self._replayed, self._rendered = {}, {}, {}
         self._entries_before, self._new_entries, self._search_meta = {}, {}, {}
         if self.serving and self.plan is not None:
@@ -141,26 +137,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files):
         env.loader = jinja2.ChoiceLoader([
-            jinja2.DictLoader({REPLAY_TEMPLATE: REPLAY_SOURCE, HANDOVER_TEMPLATE: HANDOVER_SOURCE}),
+            jinja2.DictLoader({REPLAY_TEMPLATE: REPLAY_SOURCE, SHELL_TEMPLATE: SHELL_SOURCE}),
             env.loader])
-        if not self.serving and self.plan is not None and self._nav is not None:
-            doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-            ours = [f.page for f in doc_files
-                    if f.page is not None and f.src_uri in self.plan.by_uri and f.src_uri != self.plan.home]
-            self._handover = PageHandover()
-            self._handover.start(ours, self._nav, config, env, doc_files)
+        if self.plan is not None:
+            ours = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                    if f.page is not None and f.src_uri in self.plan.by_uri and f.src_uri != self.plan.home
+                    and f.src_uri not in self._replayed and not f.inclusion.is_in_nav()]
+            ShellRenderer().adopt(ours, env)
         return env
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._end_handover()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._end_handover()
-
-    def _end_handover(self) -> None:
-        if self._handover is not None:
-            self._handover.finish()
-            self._handover = None
 
     # First of all post_page handlers: the theme's HTML as rendered, before others change it.
     @event_priority(100)
