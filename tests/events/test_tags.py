@@ -1,6 +1,8 @@
 """Tags: names that recur across articles, under their full form."""
 from __future__ import annotations
 
+from hypothesis import given, strategies as st
+
 from timeline.events.tags import canonical_names, names_in, recurring_names, tags_for
 
 ARTICLES = [
@@ -35,3 +37,15 @@ def test_short_forms_map_to_full_names():
     assert tags_for("Putin met Kim Jong Un in Seoul.", vocabulary) == [
         "Kim Jong Un", "Seoul", "Vladimir Putin"]
     assert tags_for("Vladimir Putin met Putin's aides.", vocabulary) == ["Vladimir Putin"]
+
+
+_WORDS = st.sampled_from(["Al", "Alder", "Street", "O'Brien", "Kim", "Jong", "Un", "de", "Ré", "x_1"])
+_NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
+_TEXT = st.lists(_WORDS | st.sampled_from([" ", ", ", ".", "-", "'s", "\n"]), max_size=30).map("".join)
+
+
+@given(st.sets(_NAMES, max_size=8), _TEXT)
+def test_name_finder_agrees_with_a_search_per_name(names, text):
+    from timeline.events.tags import NameFinder, _contains
+
+    assert NameFinder(names).found_in(text) == {n for n in names if _contains(text, n)}

@@ -52,25 +52,43 @@ def load_articles(paths: Iterable[str | Path], today: date, *,
     article table; it wins over front matter and inference. ``infer_anchors`` turns story
     anchor inference (republished stories) on or off.
     """
-    overrides = anchor_overrides or {}
+    ids = UniqueIds()
     articles: list[Article] = []
-    seen: dict[str, str] = {}
     for path in find_article_files(paths):
-        for raw in read_article_file(path):
-            if raw.id in seen:
-                in_lines = path.suffix.lower() == ".jsonl"
-                raise ArticleError(f"article id {raw.id!r} is also used by {seen[raw.id]}", path=path,
-                                   line=raw.published_line if in_lines else None,
-                                   hint="give each line its own 'id'" if in_lines else
-                                   "rename one of the files so each article has its own id")
-            if len(raw.text) > MAX_ARTICLE_CHARS:
-                raise ArticleError(f"article text is {len(raw.text):,} characters, over the "
-                                   f"{MAX_ARTICLE_CHARS:,} limit", path=path,
-                                   line=raw.published_line if path.suffix.lower() == ".jsonl" else None,
-                                   hint=_SIZE_HINT)
-            seen[raw.id] = raw.path
-            articles.append(settle_dates(raw, today, overrides.get(raw.id), infer_anchors))
+        for article, line in load_article_file(path, today, anchor_overrides, infer_anchors):
+            ids.claim(article, path, line)
+            articles.append(article)
     return articles
+
+
+def load_article_file(path: Path, today: date, anchor_overrides: dict[str, date] | None = None,
+                      infer_anchors: bool = True) -> list[tuple[Article, int | None]]:
+    """The articles in one file with the line each starts on (for .jsonl); works alone, so
+    files can be loaded in worker processes. Ids are checked across files by ``UniqueIds``."""
+    overrides = anchor_overrides or {}
+    loaded = []
+    for raw in read_article_file(path):
+        line = raw.published_line if path.suffix.lower() == ".jsonl" else None
+        if len(raw.text) > MAX_ARTICLE_CHARS:
+            raise ArticleError(f"article text is {len(raw.text):,} characters, over the "
+                               f"{MAX_ARTICLE_CHARS:,} limit", path=path, line=line, hint=_SIZE_HINT)
+        loaded.append((settle_dates(raw, today, overrides.get(raw.id), infer_anchors), line))
+    return loaded
+
+
+class UniqueIds:
+    """Refuses a second article with an id already taken (ids name events' sources)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def claim(self, article: Article, path: Path, line: int | None) -> None:
+        if article.id in self.seen:
+            raise ArticleError(f"article id {article.id!r} is also used by {self.seen[article.id]}",
+                               path=path, line=line,
+                               hint="give each line its own 'id'" if path.suffix.lower() == ".jsonl"
+                               else "rename one of the files so each article has its own id")
+        self.seen[article.id] = article.path
 
 
 def read_article_file(path: Path) -> list[RawArticle]:

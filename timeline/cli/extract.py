@@ -1,16 +1,17 @@
 """``timeline extract``: articles in, events merged into the events file, hand edits kept."""
 from __future__ import annotations
 
-import inspect
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Sequence
 
 import click
 
 from timeline.cli.errors import user_errors
+from timeline.errors import TimelineError
 from timeline.store.sync import Plan, load_existing, plan_update, write_plan
 
 DEFAULT_ARTICLES = "content/articles"
@@ -32,9 +33,9 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
     merge them as events into the events file, keeping every hand edit."""
     with user_errors():
         existing = load_existing(output)
-        articles = _load(paths or (Path(DEFAULT_ARTICLES),), today.date() if today else date.today(),
-                         existing.anchor_overrides())
-        per_article = _extract_all(articles, jobs)
+        articles, per_article = _load_and_extract(
+            paths or (Path(DEFAULT_ARTICLES),), today.date() if today else date.today(),
+            existing.anchor_overrides(), jobs)
         fresh = _fresh_document(articles, per_article)
         plan = plan_update(existing, fresh)
         if not dry_run:
@@ -44,24 +45,46 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
     click.echo(summary(articles, per_article, plan, output, dry_run))
 
 
-def _load(paths: Sequence[Path], today: date, overrides: dict[str, date]) -> list:
-    """Load articles, passing a person's anchors from the article table when supported."""
-    from timeline.articles import load_articles
+def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, date],
+                      jobs: int) -> tuple[list, list[list]]:
+    """Articles and their events, in file order, read and extracted in ``jobs`` processes.
 
-    if "anchor_overrides" in inspect.signature(load_articles).parameters:
-        return load_articles(paths, today, anchor_overrides=overrides)
-    return load_articles(paths, today)  # pragma: no cover - older loader
+    Each file is read, dated and extracted whole in a worker; problems come back as values
+    and the first one in file order is raised, so any ``jobs`` gives the same result and
+    the same error.
+    """
+    from timeline.articles.loader import UniqueIds, find_article_files
+
+    files = find_article_files(paths)
+    work = partial(_file_events, today=today, overrides=overrides)
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            chunk = max(1, min(64, len(files) // (jobs * 8)))
+            results = list(_progress(pool.map(work, files, chunksize=chunk), len(files)))
+    else:
+        results = list(_progress(map(work, files), len(files)))
+    ids = UniqueIds()
+    articles, per_article = [], []
+    for path, result in zip(files, results):
+        if isinstance(result, TimelineError):
+            raise result
+        for article, line, events in result:
+            ids.claim(article, path, line)
+            articles.append(article)
+            per_article.append(events)
+    return articles, per_article
 
 
-def _extract_all(articles: list, jobs: int) -> list[list]:
-    """Events per article, in article order, in ``jobs`` processes; order never depends on timing."""
+def _file_events(path: Path, today: date, overrides: dict[str, date]) -> list | TimelineError:
+    """One file's articles with their events (a worker's job), or the problem it has."""
+    from timeline.articles.loader import load_article_file
     from timeline.events import events_from_article
 
-    if jobs > 1 and len(articles) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
-            chunk = max(1, len(articles) // (jobs * 4))
-            return list(_progress(pool.map(events_from_article, articles, chunksize=chunk), len(articles)))
-    return list(_progress(map(events_from_article, articles), len(articles)))
+    try:
+        return [(article, line, events_from_article(article))
+                for article, line in load_article_file(path, today, overrides)]
+    except TimelineError as exc:
+        return exc
 
 
 def _progress(results, total: int):

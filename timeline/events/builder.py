@@ -15,7 +15,7 @@ from timeline.events.dating import date_sentence, period_of
 from timeline.events.merge import merge_same_events
 from timeline.events.model import Event, Source
 from timeline.events.sentences import split_sentences
-from timeline.events.tags import canonical_names, recurring_names, tags_for
+from timeline.events.tags import NameFinder, canonical_names, recurring_names, tags_for
 from timeline.events.titles import make_event_id, make_title
 from timeline.resolver.timex import Timex
 
@@ -81,6 +81,7 @@ def assemble_events(articles: Sequence[Article], per_article: Sequence[list[Even
         *order.get(e.sources[0].article, (date.max, e.sources[0].article)), e.id))
     vocabulary = recurring_names(a.text for a in sorted(articles, key=lambda a: a.id))
     canonical = canonical_names(vocabulary)
+    finder = NameFinder(vocabulary)
     for event in merged:
-        event.tags = tags_for(" ".join(s.quote for s in event.sources), vocabulary, canonical)
+        event.tags = tags_for(" ".join(s.quote for s in event.sources), vocabulary, canonical, finder)
     return sorted(merged, key=Event.sort_key)

@@ -14,8 +14,8 @@ byte-identical output): events are first put in a canonical order.
 from __future__ import annotations
 
 import bisect
-
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Callable
@@ -82,8 +82,7 @@ def same_date(a: Event, b: Event) -> bool:
 
 def dates_disagree(a: Event, b: Event) -> bool:
     """Same granularity, non-overlapping periods: "March 1" vs "March 2", not "March" vs "March 1"."""
-    pa, pb = a.period, b.period
-    return pa.granularity == pb.granularity and (pa.end < pb.start or pb.end < pa.start)
+    return _disagree(a.period, b.period)
 
 
 def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None = None,
@@ -100,6 +99,7 @@ def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None
     # date -> article -> events kept so far: reports are only compared across articles, so
     # one long article with thousands of same-date sentences costs no pairwise work.
     by_date: dict[tuple, dict[str, list[tuple[int, Event]]]] = {}
+    reported_by: dict[str, set[str]] = {}  # kept event id -> its articles, kept up to date
     for event in ordered:
         mine = wording(event)
         mine_articles = set(event.articles)
@@ -110,7 +110,7 @@ def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None
             for position, kept in kept_events:
                 if match is not None and position > match[0]:
                     break
-                if mine_articles.isdisjoint(kept.articles) and \
+                if mine_articles.isdisjoint(reported_by[kept.id]) and \
                         similarity(mine, words[kept.id]) >= threshold:
                     match = (position, kept)
                     break
@@ -120,9 +120,11 @@ def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None
             for article in event.articles:
                 bucket.setdefault(article, []).append((len(merged), event))
             words[event.id] = mine
+            reported_by[event.id] = mine_articles
         else:
             match = match[1]
             match.sources.extend(event.sources)
+            reported_by[match.id] |= mine_articles
             if match.status != event.status:  # one report says it happened: it is no plan
                 match.status = None
             match.tags = sorted(set(match.tags) | set(event.tags))
@@ -143,26 +145,37 @@ def flag_conflicts(events: list[Event], words: dict[str, frozenset[str]],
                    threshold: float = CONFLICT_SIMILARITY) -> None:
     """Mark pairs from different articles with similar wording and disagreeing dates.
 
-    Candidates come from an inverted index of words, so large runs stay near linear.
+    Candidates come from an inverted index of words, so large runs stay near linear; the
+    shared rare words counted there bound the similarity from above (adding the words too
+    common to index), so the exact test only runs on pairs that can pass it.
     """
     postings: dict[str, list[int]] = {}
     for index, event in enumerate(events):
         for word in words[event.id]:
             postings.setdefault(word, []).append(index)
+    sizes = [len(words[e.id]) for e in events]
+    articles = [frozenset(e.articles) for e in events]
+    periods = [e.period for e in events]
     found: dict[int, list[tuple[float, int]]] = {}
     for i, a in enumerate(events):
-        later: set[int] = set()
-        for word in words[a.id]:
+        mine = words[a.id]
+        counts: Counter[int] = Counter()
+        unindexed = 0  # words of ``a`` too common to look up: they may be shared too
+        for word in mine:
             posting = postings[word]
             if len(posting) <= _MAX_POSTINGS:  # postings are in index order: take those after i
-                later.update(posting[bisect.bisect_right(posting, i):])
-        for j in sorted(later):
-            b = events[j]
-            if not (set(a.articles).isdisjoint(b.articles) and dates_disagree(a, b)
-                    and len(words[a.id] & words[b.id]) >= MIN_SHARED_WORDS):
+                counts.update(posting[bisect.bisect_right(posting, i):])
+            else:
+                unindexed += 1
+        for j, counted in counts.items():
+            bound = counted + unindexed
+            if bound < MIN_SHARED_WORDS or bound < threshold * min(sizes[i], sizes[j]):
                 continue
-            score = similarity(words[a.id], words[b.id])
-            if score >= threshold:
+            if not articles[i].isdisjoint(articles[j]) or not _disagree(periods[i], periods[j]):
+                continue
+            shared = len(mine & words[events[j].id])
+            score = shared / min(sizes[i], sizes[j])
+            if shared >= MIN_SHARED_WORDS and score >= threshold:
                 found.setdefault(i, []).append((score, j))
                 found.setdefault(j, []).append((score, i))
     for i, pairs in found.items():
@@ -170,6 +183,10 @@ def flag_conflicts(events: list[Event], words: dict[str, frozenset[str]],
         entries = [_conflict_entry(events[j]) for _, j in closest[:MAX_CONFLICTS]]
         events[i].conflict.extend(entries)
         events[i].conflict.sort(key=lambda c: (c["date"], c["event"]))
+
+
+def _disagree(pa, pb) -> bool:
+    return pa.granularity == pb.granularity and (pa.end < pb.start or pb.end < pa.start)
 
 
 def _conflict_entry(other: Event) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -50,6 +51,7 @@ def scalar(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} values")
 
 
+@lru_cache(maxsize=1 << 16)  # ids, dates, article keys and expressions repeat a lot
 def _text(value: str) -> str:
     if _plain_ok(value):
         return value
@@ -66,6 +68,8 @@ def _plain_ok(value: str) -> bool:
         return False
     if value.lower() in _LOOSE_WORDS or value.startswith(("<<", "...")):
         return False
+    if len(value) > 64 and " " in value:
+        return True  # no implicit type (number, date, bool...) is that long with a space
     if _RESOLVER_11.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
         return False
     return _RESOLVER_12.resolve(_RuamelScalar, value, (True, False)) == _STR

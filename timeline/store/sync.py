@@ -128,16 +128,17 @@ class Plan:
 def plan_update(existing: Existing, fresh: dict) -> Plan:
     """Merge the fresh result into the person's file; nothing is written yet."""
     merged, report = merge_documents(existing.base, existing.ours, fresh)
+    body = None
     if existing.text is None:
-        text = schema_hint() + HEADER + _emit_fresh(merged)
+        body = _emit_fresh(merged)
+        text = schema_hint() + HEADER + body
     elif merged == existing.ours:
         text = existing.text  # nothing to change: keep the bytes (and skip a slow dump)
     else:
         text = _updated_text(existing, merged)
     snapshot = ("# The last version `timeline extract` generated: the base for merging your edits.\n"
                 "# Commit it with the events file; do not edit it.\n"
-                + yaml.dump(fresh, Dumper=_SnapshotDumper, sort_keys=False, allow_unicode=True,
-                            width=100, default_flow_style=False))
+                + (body if body is not None and merged == fresh else _emit_fresh(fresh)))
     return Plan(text, snapshot, report, merged, existing.text)
 
 
@@ -175,8 +176,7 @@ def _reads_as(text: str, wanted: dict) -> bool:
         return False
 
 
-#: Only PyYAML reads the snapshot back, so its fast libyaml dumper is enough (ruamel is ~10x slower).
-_SnapshotDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+#: The snapshot and read-back checks only need plain data: libyaml reads them fastest.
 _SnapshotLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
