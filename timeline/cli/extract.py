@@ -6,7 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import click
 
@@ -33,10 +33,10 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
     merge them as events into the events file, keeping every hand edit."""
     with user_errors():
         existing = load_existing(output)
-        articles, per_article = _load_and_extract(
+        articles, per_article, names = _load_and_extract(
             paths or (Path(DEFAULT_ARTICLES),), today.date() if today else date.today(),
             existing.anchor_overrides(), jobs)
-        fresh = _fresh_document(articles, per_article)
+        fresh = _fresh_document(articles, per_article, names)
         plan = plan_update(existing, fresh)
         if not dry_run:
             write_plan(output, plan)
@@ -45,8 +45,16 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
     click.echo(summary(articles, per_article, plan, output, dry_run))
 
 
+class Extracted(NamedTuple):
+    """Per article, in file order: the article, its events, the names it mentions."""
+
+    articles: list
+    per_article: list[list]
+    names: list[set[str]]
+
+
 def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, date],
-                      jobs: int) -> tuple[list, list[list]]:
+                      jobs: int) -> Extracted:
     """Articles and their events, in file order, read and extracted in ``jobs`` processes.
 
     Each file is read, dated and extracted whole in a worker; problems come back as values
@@ -64,24 +72,26 @@ def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, d
     else:
         results = list(_progress(map(work, files), len(files)))
     ids = UniqueIds()
-    articles, per_article = [], []
+    articles, per_article, names = [], [], []
     for path, result in zip(files, results):
         if isinstance(result, TimelineError):
             raise result
-        for article, line, events in result:
+        for article, line, events, found in result:
             ids.claim(article, path, line)
             articles.append(article)
             per_article.append(events)
-    return articles, per_article
+            names.append(found)
+    return Extracted(articles, per_article, names)
 
 
 def _file_events(path: Path, today: date, overrides: dict[str, date]) -> list | TimelineError:
     """One file's articles with their events (a worker's job), or the problem it has."""
     from timeline.articles.loader import load_article_file
     from timeline.events import events_from_article
+    from timeline.events.tags import names_in
 
     try:
-        return [(article, line, events_from_article(article))
+        return [(article, line, events_from_article(article), names_in(article.text))
                 for article, line in load_article_file(path, today, overrides)]
     except TimelineError as exc:
         return exc
@@ -97,12 +107,12 @@ def _progress(results, total: int):
         yield from bar
 
 
-def _fresh_document(articles: list, per_article: list[list]) -> dict:
+def _fresh_document(articles: list, per_article: list[list], names: list[set[str]]) -> dict:
     """The generator's own events file for these articles, as plain data."""
     from timeline.events import assemble_events
     from timeline.store.document import article_entry
 
-    events = assemble_events(articles, per_article)
+    events = assemble_events(articles, per_article, names)
     return {"articles": {a.id: article_entry(a) for a in articles},
             "events": [e.as_dict() for e in events]}
 

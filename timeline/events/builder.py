@@ -15,7 +15,7 @@ from timeline.events.dating import date_sentence, period_of
 from timeline.events.merge import merge_same_events
 from timeline.events.model import Event, Source
 from timeline.events.sentences import split_sentences
-from timeline.events.tags import NameFinder, canonical_names, recurring_names, tags_for
+from timeline.events.tags import NameFinder, canonical_names, recurring_in, recurring_names, tags_for
 from timeline.events.titles import make_event_id, make_title
 from timeline.resolver.timex import Timex
 
@@ -72,14 +72,21 @@ def build_events(articles: Iterable[Article], resolver: Resolver | None = None) 
     return assemble_events(articles, [events_from_article(a, resolver) for a in articles])
 
 
-def assemble_events(articles: Sequence[Article], per_article: Sequence[list[Event]]) -> list[Event]:
-    """Merge, tag and sort per-article events; the result is independent of input order."""
+def assemble_events(articles: Sequence[Article], per_article: Sequence[list[Event]],
+                    names: Sequence[set[str]] | None = None) -> list[Event]:
+    """Merge, tag and sort per-article events; the result is independent of input order.
+
+    ``names``: ``names_in`` of each article's text, when workers already found them.
+    """
     order = {a.id: (a.published, a.id) for a in articles}
     events = [e for batch in per_article for e in batch]
     # Earliest publication first: its report keeps the id when later articles join it.
     merged = merge_same_events(events, rank=lambda e: (
         *order.get(e.sources[0].article, (date.max, e.sources[0].article)), e.id))
-    vocabulary = recurring_names(a.text for a in sorted(articles, key=lambda a: a.id))
+    if names is None:
+        vocabulary = recurring_names(a.text for a in articles)
+    else:
+        vocabulary = recurring_in(names)
     canonical = canonical_names(vocabulary)
     finder = NameFinder(vocabulary)
     for event in merged:

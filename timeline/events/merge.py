@@ -52,6 +52,7 @@ def content_words(text: str) -> frozenset[str]:
                      if len(w) >= _MIN_WORD and w not in stop)
 
 
+@lru_cache(maxsize=1 << 16)  # a news vocabulary repeats: stem each word once
 def _stem(word: str) -> str:
     for suffix in ("ings", "ing", "ures", "ure", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -61,9 +62,14 @@ def _stem(word: str) -> str:
 
 def wording(event: Event) -> frozenset[str]:
     """The event's content words without attribution ("X said") or the date expressions."""
-    text = strip_attribution(event.text)
-    for source in event.sources:
-        text = text.replace(source.expression, " ")
+    return _wording(event.text, tuple(source.expression for source in event.sources))
+
+
+@lru_cache(maxsize=1 << 14)  # wire copies repeat sentences word for word across articles
+def _wording(text: str, expressions: tuple[str, ...]) -> frozenset[str]:
+    text = strip_attribution(text)
+    for expression in expressions:
+        text = text.replace(expression, " ")
     return content_words(text)
 
 

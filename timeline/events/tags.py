@@ -73,9 +73,14 @@ def names_in(text: str) -> set[str]:
 
 def recurring_names(texts: Iterable[str], min_articles: int = MIN_ARTICLES) -> frozenset[str]:
     """Names used by at least ``min_articles`` of the texts (one text per article)."""
+    return recurring_in((names_in(text) for text in texts), min_articles)
+
+
+def recurring_in(name_sets: Iterable[set[str]], min_articles: int = MIN_ARTICLES) -> frozenset[str]:
+    """Names in at least ``min_articles`` of the sets (``names_in`` of each article)."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(names_in(text))
+    for names in name_sets:
+        counts.update(names)
     return frozenset(name for name, n in counts.items() if n >= min_articles)
 
 
