@@ -110,6 +110,15 @@ CASES = [
     # halves of units
     ("Flights were suspended 2 1/2 years ago for 5 1/2 hours.", A, "5 1/2 hours", "PT5H30M"),
     ("It lasted a minute and a half.", A, "a minute and a half", "PT1M30S"),
+    # a number that counts things is not a year
+    ("The decision affects about 1509 households.", A, "1509", None),
+    ("The merger will cost some 1200 jobs.", A, "1200", None),
+    ("Roughly 1850 more residents were evacuated.", A, "1850", None),
+    ("At least 1600 soldiers died.", A, "1600", None),
+    ("It won the 2020 elections.", A, "2020", "2020"),
+    ("Output fell in 1990 prices.", A, "1990", "1990"),
+    ("Since 1999 people have left the valley.", A, "1999", "1999"),
+    ("Wages are back to around 1990 levels.", A, "1990", "1990"),
 ]
 
 

@@ -7,6 +7,11 @@ from timeline.resolver import resolve
 from timeline.resolver.data_loader import load_language
 
 CASES = [(rule.name, *ex) for rule in load_language("en").rules for ex in rule.examples]
+CASES += [("counts", *ex) for ex in load_language("en").count_examples]
+
+
+def test_counts_have_examples():
+    assert load_language("en").count_examples
 
 
 def test_every_rule_has_an_example():

@@ -53,6 +53,10 @@ class Language:
     #: (a regex that, right before an expression, keeps it in the past: "said Tuesday"),
     #: ``before``/``after`` (how many characters around the expression are searched).
     tense: dict = field(default_factory=dict)
+    #: When a bare number counts things instead of naming a year (see ``_compile_counts``).
+    counts: dict = field(default_factory=dict)
+    #: Examples of the ``counts`` section: [text, anchor, expected value or None].
+    count_examples: tuple = ()
 
 
 def _alternation(words) -> str:
@@ -231,4 +235,28 @@ def load_language(code: str) -> Language:
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc
-    return Language(code, vocab, tuple(rules), joiners, tense)
+    counts = spec.get("counts") or {}
+    try:
+        compiled_counts = _compile_counts(counts) if counts else {}
+    except (re.error, TypeError, KeyError) as exc:
+        raise ResolverDataError(f"{base / 'rules.yaml'}: bad counts section: {exc}") from exc
+    return Language(code, vocab, tuple(rules), joiners, tense, compiled_counts,
+                    tuple(tuple(e) for e in counts.get("examples") or ()))
+
+
+def _compile_counts(spec: dict) -> dict:
+    """The `counts` word lists as regexes over the text around a number.
+
+    ``quantity_before``/``time_before``: a quantity word / a preposition of time right before
+    it; ``plural_after``: the noun after it (one modifier allowed between), as group ``noun``;
+    ``count_nouns``/``year_nouns``: sets of lower-case nouns.
+    """
+    before = r"\b(?:{})\s+$"
+    return {
+        "quantity_before": re.compile(before.format(_alternation(spec["quantity_words"])), re.I),
+        "time_before": re.compile(before.format(_alternation(spec["prepositions_of_time"])), re.I),
+        "plural_after": re.compile(r"\s+(?:(?:{})\s+)?(?P<noun>[A-Za-z]+(?<![sui])s|{})\b(?!['’-])".format(
+            _alternation(spec["modifiers"]), _alternation(spec["count_nouns"])), re.I),
+        "count_nouns": frozenset(str(w).lower() for w in spec["count_nouns"]),
+        "year_nouns": frozenset(str(w).lower() for w in spec["year_nouns"]),
+    }

@@ -80,7 +80,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             continue
         rule = lang.rules[idx]
         ctx = Context(anchor, reference, _is_future(text, bounds, start, lang.tense),
-                      lang.vocab, quarter, rule.params, mentioned)
+                      lang.vocab, quarter, rule.params, mentioned, lang.counts)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):

@@ -24,6 +24,8 @@ class Context:
     #: The calendar value of the date last mentioned ("1988", "1989-03", "1989-03-31"):
     #: "that year" and "the following month" count from it.
     mentioned: str | None = None
+    #: The language's cues for numbers that count things (``Language.counts``).
+    counts: dict | None = None
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -172,11 +174,30 @@ def month_alone(m, ctx):
     return calendar(m, ctx)
 
 
+def _counts_things(m: re.Match, ctx: Context) -> bool:
+    """Whether the number of the match counts things ("about 1509 households") (data: counts)."""
+    cues = ctx.counts
+    if not cues or not m.group("year").isdigit():
+        return False
+    after = cues["plural_after"].match(m.string, m.end(), m.end() + 60)
+    if after is None:
+        return False
+    noun = after.group("noun").lower()
+    if noun in cues["year_nouns"] or noun in ctx.vocab["unit"]:
+        return False
+    before = m.string[max(0, m.start() - 30):m.start()]
+    if cues["quantity_before"].search(before):
+        return True
+    return noun in cues["count_nouns"] and not cues["time_before"].search(before)
+
+
 def year(m, ctx):
     y = _year(m, ctx)
     if y is None or not (1000 <= y <= 2100):
         return None
     if m.start() > 0 and m.string[m.start() - 1] in "#/:":
+        return None
+    if ctx.params.get("check_counts") and _counts_things(m, ctx):
         return None
     return "DATE", f"{y:04d}", _mod(m, ctx), None
 
