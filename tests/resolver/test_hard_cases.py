@@ -110,6 +110,8 @@ CASES = [
     # halves of units
     ("Flights were suspended 2 1/2 years ago for 5 1/2 hours.", A, "5 1/2 hours", "PT5H30M"),
     ("It lasted a minute and a half.", A, "a minute and a half", "PT1M30S"),
+    ("Flights were suspended 2 1/2 years ago for 5 1/2 hours.", A, "2 1/2 years ago", "2021"),
+    ("But a minute and a half later, a pilot called.", A, "a minute and a half", "PT1M30S"),
     # a number that counts things is not a year
     ("The decision affects about 1509 households.", A, "1509", None),
     ("The merger will cost some 1200 jobs.", A, "1200", None),

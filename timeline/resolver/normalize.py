@@ -453,7 +453,11 @@ def _count_shift(ctx, m, base: dt.date, sign: int):
         return None
     if not isinstance(n, int):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
-    d = shift(base, unit, sign * n)
+    if (_g(m, "half") or _g(m, "half_after")) and unit in _HALF_SHIFT:
+        smaller, per_unit = _HALF_SHIFT[unit]  # "2 1/2 years ago": 30 months back
+        d = shift(base, smaller, sign * (n * per_unit + per_unit // 2))
+    else:
+        d = shift(base, unit, sign * n)
     gran = "D" if unit in ("D", "W") else unit
     return "DATE", fmt(d, gran), _mod(m, ctx), (d if gran == "D" else None)
 
@@ -495,6 +499,9 @@ def _quarter_year_ago(ctx):
 def year_ago(m, ctx):
     return "DATE", _quarter_year_ago(ctx) or f"{ctx.anchor.year - 1:04d}", None, None
 
+
+#: A shift by n and a half units, counted in a smaller unit: (that unit, how many make one).
+_HALF_SHIFT = {"Y": ("M", 12), "DE": ("Y", 10), "M": ("D", 30), "W": ("D", 7), "Q": ("M", 3)}
 
 #: Half of a unit in the next smaller one, appended to a duration value.
 _HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MI": "30S"}
