@@ -1,7 +1,8 @@
 """The build's speed paths give the same site as the plain one.
 
-The theme shell (pages of a kind filled into one rendering of the theme) and the serve page
-cache (unchanged pages replayed across rebuilds) must not change a byte of any page.
+The theme shell (pages of a kind filled into one rendering of the theme), the shared
+Markdown converter and the serve page cache (unchanged pages replayed across rebuilds) must
+not change a byte of any page.
 """
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 
 from tests.site.helpers import make_project
-from timeline.site import shell
+from timeline.site import markdown_once, shell
 
 
 def _files(out: Path) -> dict[str, bytes]:
@@ -25,6 +27,15 @@ def _build(project: Path, out: Path, *, serve: bool = False) -> None:
     if serve:
         config.plugins.on_startup(command="serve", dirty=False)
     mkdocs_build(config)
+
+
+def _build_plain(project: Path, out: Path, monkeypatch) -> None:
+    """The site as MkDocs alone would build it: every page rendered, one converter per page."""
+    with monkeypatch.context() as m:
+        m.setattr(shell.ShellRenderer, "adopt", lambda self, pages, env: None)
+        m.setattr(markdown_once.SharedMarkdown, "render",
+                  lambda self, page, config, files: Page.render(page, config, files))
+        _build(project, out)
 
 
 def _count_shell_pages(monkeypatch) -> list[int]:
@@ -49,16 +60,21 @@ def _count_shell_pages(monkeypatch) -> list[int]:
 
 
 @pytest.mark.parametrize("check_every", [shell.CHECK_EVERY, 1])
-def test_theme_shell_builds_the_same_site(tmp_path, monkeypatch, check_every) -> None:
+def test_speed_paths_build_the_same_site(tmp_path, monkeypatch, check_every) -> None:
     project = make_project(tmp_path)
     (project / "docs" / "about.md").write_text("# About\n\nA page of the person's own.\n")
-    with monkeypatch.context() as m:
-        m.setattr(shell.ShellRenderer, "adopt", lambda self, pages, env: None)
-        _build(project, tmp_path / "plain")
+    _build_plain(project, tmp_path / "plain", monkeypatch)
     monkeypatch.setattr(shell, "CHECK_EVERY", check_every)
+    monkeypatch.setattr(markdown_once, "CHECK_EVERY", check_every)
     filled = _count_shell_pages(monkeypatch)
     _build(project, tmp_path / "shell")
     assert filled and filled[0] >= 2, "no page was filled into a shell"
+    converted = []
+    monkeypatch.setattr(markdown_once.SharedMarkdown, "_convert",
+                        lambda self, *a, _f=markdown_once.SharedMarkdown._convert: converted.append(1) or _f(self, *a))
+    _build(project, tmp_path / "again")
+    assert len(converted) >= 2, "no page went through the shared converter"
+    assert _files(tmp_path / "plain") == _files(tmp_path / "again")
     assert _files(tmp_path / "plain") == _files(tmp_path / "shell")
 
 
@@ -67,9 +83,7 @@ def test_theme_shell_keeps_page_values_apart(tmp_path, monkeypatch) -> None:
     project = make_project(tmp_path)
     events = project / "events.yaml"
     events.write_text(events.read_text().replace("title: ", "title: Tom's <b>&amp; \"co\" ", 3))
-    with monkeypatch.context() as m:
-        m.setattr(shell.ShellRenderer, "adopt", lambda self, pages, env: None)
-        _build(project, tmp_path / "plain")
+    _build_plain(project, tmp_path / "plain", monkeypatch)
     _build(project, tmp_path / "shell")
     assert _files(tmp_path / "plain") == _files(tmp_path / "shell")
 

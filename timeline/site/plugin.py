@@ -25,6 +25,7 @@ from timeline.site.config import TimelineConfig
 from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
 from timeline.site.loading import load_events
+from timeline.site.markdown_once import SharedMarkdown
 from timeline.site.pagecache import REPLAY_SOURCE, REPLAY_TEMPLATE, KeptPage, PageCache, site_key
 from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, plan_site
 from timeline.site.provenance import read_article_text
@@ -65,6 +66,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._entries_before: dict[str, int] = {}
         self._new_entries: dict[str, list] = {}
         self._search_meta: dict[str, object] = {}
+        self._markdown = SharedMarkdown()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
@@ -103,6 +105,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """While serving: what every page shares, for reusing unchanged pages (see pagecache)."""
         self._page_keys, self._replayed, self._rendered = {}, {}, {}
+        self._markdown = SharedMarkdown()
         self._entries_before, self._new_entries, self._search_meta = {}, {}, {}
         if self.serving and self.plan is not None:
             in_nav = [(f.src_uri, _stamp(f)) for f in files.documentation_pages() if f.inclusion.is_in_nav()]
@@ -112,13 +115,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """While serving, a generated page whose key is unchanged is replayed, not rendered."""
-        if not self.serving or self.plan is None or self.renderer is None:
+        """A generated page is converted on the build's shared Markdown converter; while
+        serving, one whose key is unchanged is replayed, not rendered."""
+        if self.plan is None or self.renderer is None:
             return markdown
         uri = page.file.src_uri
         target = self.plan.by_uri.get(uri)
         if target is None or uri == self.plan.home:
             return markdown  # the home page is the person's own Markdown: always rendered
+        page.render = partial(self._markdown.render, page)  # type: ignore[method-assign]
+        if not self.serving:
+            return markdown
         article = (None, None)
         if isinstance(target, SourcePage):
             article = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
