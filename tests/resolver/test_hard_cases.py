@@ -112,6 +112,10 @@ CASES = [
     ("It lasted a minute and a half.", A, "a minute and a half", "PT1M30S"),
     ("Flights were suspended 2 1/2 years ago for 5 1/2 hours.", A, "2 1/2 years ago", "2021"),
     ("But a minute and a half later, a pilot called.", A, "a minute and a half", "PT1M30S"),
+    # the second day of a range of days
+    ("The summit is on April 24 and 25.", "1999-02-10", "25", "1999-04-25"),
+    ("The fair runs June 5-7, 2024.", A, "June 5", "2024-06-05"),
+    ("Shares rose on March 3 to 15 percent.", A, "15", None),
     # a number that counts things is not a year
     ("The decision affects about 1509 households.", A, "1509", None),
     ("The merger will cost some 1200 jobs.", A, "1200", None),

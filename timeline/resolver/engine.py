@@ -39,8 +39,10 @@ def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match
             continue
         if rule.requires is not None and rule.requires.search(text) is None:
             continue
+        has_expr = "expr" in rule.regex.groupindex
         for m in rule.regex.finditer(text):
-            s, e = m.span()
+            # a rule may match context around the expression: group `expr` is what is tagged
+            s, e = m.span("expr") if has_expr and m.group("expr") is not None else m.span()
             # strip leading/trailing whitespace captured by optional parts
             while s < e and text[s].isspace():
                 s += 1

@@ -66,7 +66,7 @@ def _unit(m: re.Match, ctx: Context) -> str | None:
 
 
 def _year(m: re.Match, ctx: Context) -> int | None:
-    s = _g(m, "year")
+    s = _g(m, "year") or _g(m, "range_year")
     if not s:
         return None
     if not s.isdigit():
