@@ -112,6 +112,9 @@ CASES = [
     ("It lasted a minute and a half.", A, "a minute and a half", "PT1M30S"),
     ("Flights were suspended 2 1/2 years ago for 5 1/2 hours.", A, "2 1/2 years ago", "2021"),
     ("But a minute and a half later, a pilot called.", A, "a minute and a half", "PT1M30S"),
+    # "a.m." before a capital does not end the sentence that puts a day in the future
+    ("The father will leave at 4 a.m. EDT Thursday, he said.", "2000-04-05", "4 a.m. EDT Thursday",
+     "2000-04-06T04:00"),
     # the second day of a range of days
     ("The summit is on April 24 and 25.", "1999-02-10", "25", "1999-04-25"),
     ("The fair runs June 5-7, 2024.", A, "June 5", "2024-06-05"),

@@ -15,7 +15,12 @@ from timeline.resolver.timex import Timex
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 MENTION = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
 YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+#: A sentence ends at . ! ? before a capital or a digit, but not after a title, an initial or a
+#: clock abbreviation ("4 a.m. EDT Thursday", "Mr. Bush", "U.S. officials", "Sept. 13").
+SENTENCE_END = re.compile(
+    r"(?<!\b[ap]\.m)(?<!\bMrs)(?<!\b[MD]r)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\b[A-Z])(?<!\b(?:Jan|Feb|Aug|Oct|Nov|Dec))(?<!\bSept)(?<!\bNo)"
+    r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 
 def _sentence_bounds(text: str) -> list[int]:
