@@ -115,6 +115,8 @@ CASES = [
     # "a.m." before a capital does not end the sentence that puts a day in the future
     ("The father will leave at 4 a.m. EDT Thursday, he said.", "2000-04-05", "4 a.m. EDT Thursday",
      "2000-04-06T04:00"),
+    ("The father will leave at 4 in the morning.", "2000-04-05", "4 in the morning", "2000-04-05T04:00"),
+    ("He scored in Game 4 in the afternoon session.", A, "4 in the afternoon", None),
     # the second day of a range of days
     ("The summit is on April 24 and 25.", "1999-02-10", "25", "1999-04-25"),
     ("The fair runs June 5-7, 2024.", A, "June 5", "2024-06-05"),

@@ -552,9 +552,12 @@ def clock(m, ctx):
     fixed = _g(m, "fixed")
     if fixed:
         return "TIME", f"{ctx.anchor.isoformat()}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
-    h = int(m.group("hour")) % 12
-    if _g(m, "ampm").startswith("p"):
+    hour = _g(m, "hour")
+    h = (int(hour) if hour.isdigit() else ctx.vocab["number"][hour]) % 12
+    if (_g(m, "ampm") or "").startswith("p") or _g(m, "half_day") in ("afternoon", "evening"):
         h += 12
+    elif _g(m, "night") and h >= 6:
+        h += 12  # "ten at night" is 22:00, "two at night" 02:00
     mi = int(m.group("minute") or 0)
     return "TIME", f"{ctx.anchor.isoformat()}T{h:02d}:{mi:02d}", _mod(m, ctx), None
 
