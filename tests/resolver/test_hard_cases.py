@@ -117,6 +117,10 @@ CASES = [
      "2000-04-06T04:00"),
     ("The father will leave at 4 in the morning.", "2000-04-05", "4 in the morning", "2000-04-05T04:00"),
     ("He scored in Game 4 in the afternoon session.", A, "4 in the afternoon", None),
+    # plural weekdays recur
+    ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI"),
+    ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The museum is closed on Sundays.", A, "Sundays", "XXXX-WXX-7"),
     # the second day of a range of days
     ("The summit is on April 24 and 25.", "1999-02-10", "25", "1999-04-25"),
     ("The fair runs June 5-7, 2024.", A, "June 5", "2024-06-05"),

@@ -582,7 +582,8 @@ def set_(m, ctx):
         return "SET", ctx.params[adverb], None, None
     wd = _g(m, "weekday")
     if wd:
-        return "SET", f"XXXX-WXX-{ctx.vocab['weekday'][wd]}", None, None
+        part = _v(ctx, "part_of_day", m) or _v(ctx, "part_of_day", m, "part_of_day2")
+        return "SET", f"XXXX-WXX-{ctx.vocab['weekday'][wd]}{'T' + part if part else ''}", None, None
     month = _v(ctx, "month", m)
     if month:
         return "SET", f"XXXX-{month:02d}", None, None
