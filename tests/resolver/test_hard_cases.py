@@ -117,6 +117,9 @@ CASES = [
      "2000-04-06T04:00"),
     ("The father will leave at 4 in the morning.", "2000-04-05", "4 in the morning", "2000-04-05T04:00"),
     ("He scored in Game 4 in the afternoon session.", A, "4 in the afternoon", None),
+    # a day before or after a day
+    ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "last Tuesday", "2000-02-21"),
+    ("They left the day after Christmas.", A, "Christmas", "2022-12-26"),
     # plural weekdays recur
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI"),
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Tuesday nights", "XXXX-WXX-2TNI"),

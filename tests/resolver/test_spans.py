@@ -20,6 +20,9 @@ CASES = [
     ("Right now my evidence is scant.", A, "now", "PRESENT_REF"),
     # a month with a year named relative to the publication date is one expression
     ("In January this year, police came.", "1998-02-19", "January this year", "1998-01"),
+    # "the day before last Tuesday" is annotated from "day"
+    ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "day before last Tuesday",
+     "2000-02-21"),
 ]
 
 

@@ -104,7 +104,27 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end
-    return join_times_to_days(out, text, lang.joiners)
+    return shift_days_before_after(join_times_to_days(out, text, lang.joiners), text, lang.joiners)
+
+
+def shift_days_before_after(found: list[Timex], text: str, joiners: dict) -> list[Timex]:
+    """Take "day before"/"day after" into the day that follows ("the day before last Tuesday").
+
+    The joiner ``day_shift`` is searched in the text right before a day; its group ``dir``
+    (before/after) gives the shift, and the expression starts where the match starts.
+    """
+    rx = joiners.get("day_shift")
+    if rx is None:
+        return found
+    out: list[Timex] = []
+    for t in found:
+        m = rx.search(text, max(out[-1].end if out else 0, t.start - 30), t.start) if DAY.match(t.value) else None
+        if m is None:
+            out.append(t)
+            continue
+        day = dt.date.fromisoformat(t.value) + dt.timedelta(days=-1 if m.group("dir").lower() == "before" else 1)
+        out.append(Timex(m.start(), t.end, text[m.start():t.end], t.type, day.isoformat(), t.mod, t.reference))
+    return out
 
 
 DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
