@@ -1,7 +1,7 @@
 """The build's speed paths give the same site as the plain one.
 
 The theme shell (pages of a kind filled into one rendering of the theme), the shared
-Markdown converter and the serve page cache (unchanged pages replayed across rebuilds) must
+Markdown converter, pages made just before the theme and the serve page cache (unchanged pages replayed across rebuilds) must
 not change a byte of any page.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from tests.site.helpers import make_project
 from timeline.site import markdown_once, shell
+from timeline.site.plugin import TimelinePlugin
 
 
 def _files(out: Path) -> dict[str, bytes]:
@@ -29,12 +30,21 @@ def _build(project: Path, out: Path, *, serve: bool = False) -> None:
     mkdocs_build(config)
 
 
+def _eager(self, uri: str, html: str, make) -> str:
+    """A page's HTML made in ``on_page_content``, not deferred to just before the theme."""
+    lean, full = make()
+    self._search_swap[uri] = (lean, full)
+    return full
+
+
 def _build_plain(project: Path, out: Path, monkeypatch) -> None:
-    """The site as MkDocs alone would build it: every page rendered, one converter per page."""
+    """The site as MkDocs alone would build it: every page rendered, one converter per page,
+    each page's HTML made when MkDocs asks for its content."""
     with monkeypatch.context() as m:
         m.setattr(shell.ShellRenderer, "adopt", lambda self, pages, env: None)
         m.setattr(markdown_once.SharedMarkdown, "render",
                   lambda self, page, config, files: Page.render(page, config, files))
+        m.setattr(TimelinePlugin, "_later", _eager)
         _build(project, out)
 
 

@@ -8,7 +8,11 @@ shows on provenance pages. Event handlers stay thin: ``loading`` reads the event
 from __future__ import annotations
 
 import logging
+import posixpath
+import shutil
+import tempfile
 from functools import partial
+from typing import Callable
 from pathlib import Path
 
 import jinja2
@@ -53,8 +57,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.articles_path: Path | None = None
         self.serving = False
         self.load_error: str | None = None
-        #: src_uri -> (lean HTML for search, full HTML for the theme)
-        self._search_swap: dict[str, tuple[str, str]] = {}
+        #: src_uri -> (lean HTML for search, full HTML for the theme), or what makes them
+        self._search_swap: dict[str, tuple[str, str] | Callable[[], tuple[str, str]]] = {}
+        #: pages whose HTML is made just before the theme needs it: src_uri -> Markdown's HTML
+        self._deferred: dict[str, str] = {}
+        self._defer = False
+        self._exports_dir: Path | None = None
         #: Finished pages kept across serve rebuilds (this instance lives as long as serve).
         self.page_cache = PageCache()
         self._site_key = ""
@@ -103,10 +111,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     @event_priority(-100)
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        """While serving: what every page shares, for reusing unchanged pages (see pagecache)."""
+        """A fresh start for this build's pages; while serving, what every page shares, for
+        reusing unchanged pages (see pagecache)."""
         self._page_keys, self._replayed, self._rendered = {}, {}, {}
         self._markdown = SharedMarkdown()
         self._entries_before, self._new_entries, self._search_meta = {}, {}, {}
+        self._deferred = {}
+        # Deferred only when no other plugin looks at page content before the theme does:
+        # then no page's HTML is held from Markdown to the theme (100,000 events: ~300 MB).
+        self._defer = not self.serving and all(
+            getattr(handler, "__self__", None) is self for handler in config.plugins.events["page_content"])
         if self.serving and self.plan is not None:
             in_nav = [(f.src_uri, _stamp(f)) for f in files.documentation_pages() if f.inclusion.is_in_nav()]
             self._site_key = site_key(config.config_file_path, config.theme.custom_dir,
@@ -155,7 +169,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     # First of all post_page handlers: the theme's HTML as rendered, before others change it.
     @event_priority(100)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _keep_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         uri = page.file.src_uri
         key = self._page_keys.get(uri)
         if key is not None and uri not in self._replayed and uri in self._rendered:
@@ -164,6 +178,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                                               page.toc, page.present_anchor_ids, output,
                                               self._new_entries.pop(uri, None)))
         return output
+
+    # Last of all post_page handlers: a deferred page's HTML is written; let it go.
+    @event_priority(-100)
+    def _release_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        heading = self._deferred.pop(page.file.src_uri, None)
+        if heading is not None:
+            page.content = heading
+        return output
+
+    on_post_page = CombinedEvent(_keep_page, _release_page)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.plan is None or self.renderer is None:
@@ -185,10 +209,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return self._with_search_text(uri, html, self.renderer.home(url), events)
         if isinstance(target, TimelinePage):
             page.toc = timeline_toc(self.renderer.years(target), page.toc)
+            renderer = self.renderer
+            if self._defer:
+                return self._later(uri, html, lambda: (html + renderer.search_text(target),
+                                                       html + renderer.timeline(target, url)))
             return self._with_search_text(uri, html, self.renderer.timeline(target, url), target)
         if isinstance(target, TagPage):
             return html + self.renderer.tag(target, url)
         if isinstance(target, SourcePage):
+            if self._defer:
+                return self._later(uri, html, partial(self._source_html, target, url, html))
             text, note = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
             fragment, lean = self.renderer.source(target, url, text, note)
             self._search_swap[uri] = (html + lean, html + fragment)
@@ -200,11 +230,26 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return html + self.renderer.sources_index(url)
         return html
 
+    def _later(self, uri: str, html: str, make: Callable[[], tuple[str, str]]) -> str:
+        """Defer a page's HTML to ``on_page_context``: ``make`` gives (lean, full)."""
+        self._deferred[uri] = html
+        self._search_swap[uri] = make
+        return html
+
+    def _source_html(self, target: SourcePage, url: str, html: str) -> tuple[str, str]:
+        """A source page's (lean, full) HTML."""
+        assert self.renderer is not None
+        text, note = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+        fragment, lean = self.renderer.source(target, url, text, note)
+        return html + lean, html + fragment
+
     # Before Material's search (priority 0) indexes the page: hand it the lean version.
     @event_priority(100)
     def _lean_page_for_search(self, context, *, page: Page, config: MkDocsConfig, nav):
         uri = page.file.src_uri
         swap = self._search_swap.get(uri)
+        if callable(swap):
+            swap = self._search_swap[uri] = swap()
         if swap is not None:
             page.content = swap[0]
         entries = _search_entries(config)
@@ -222,6 +267,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _full_page_for_theme(self, context, *, page: Page, config: MkDocsConfig, nav):
         uri = page.file.src_uri
         swap = self._search_swap.pop(uri, None)
+        if callable(swap):
+            swap = swap()
         if swap is not None:
             page.content = swap[1]
         entries = _search_entries(config)
@@ -309,10 +356,29 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             for source in plan.sources:
                 page(source.uri, str(source.entry.get("title") or source.article_id), in_nav=False)
         options = self._export_options(config)
+        self._remove_exports()
+        if plan.exports:
+            # On disk, not in memory until MkDocs copies them (100,000 events: ~200 MB of text).
+            self._exports_dir = Path(tempfile.mkdtemp(prefix="timeline-exports-"))
         for fmt, uri in plan.exports.items():
-            out.append(File.generated(config, uri, content=export(self.events_file, fmt, options)))
+            path = self._exports_dir / posixpath.basename(uri)
+            data = export(self.events_file, fmt, options)
+            path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+            out.append(File.generated(config, uri, abs_src_path=str(path)))
         out.append(File.generated(config, CSS_URI, abs_src_path=str(_HERE / "assets" / "timeline.css")))
         return out
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._remove_exports()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._remove_exports()
+
+    def _remove_exports(self) -> None:
+        """The export files are copied into the site by now (or the build failed)."""
+        if self._exports_dir is not None:
+            shutil.rmtree(self._exports_dir, ignore_errors=True)
+            self._exports_dir = None
 
     def _export_options(self, config: MkDocsConfig) -> ExportOptions:
         site_url = config.site_url or ""
