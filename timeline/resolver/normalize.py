@@ -373,14 +373,14 @@ def weekday(m, ctx):
     if ctx.params.get("not_after") and re.search(ctx.params["not_after"], before):
         return None
     direction = _g(m, "dir")
-    ref = ctx.anchor
+    ref = ctx.reference if direction in ("previous", "following") else ctx.anchor
     delta = wd - ref.isoweekday()
-    future = ctx.future if direction is None else direction in ("next", "coming")
+    future = ctx.future if direction is None else direction in ("next", "coming", "following")
     if direction == "this":
         future = ctx.future
     if future:
         days = delta if delta >= 0 else delta + 7
-        if direction == "next" and days == 0:
+        if direction in ("next", "following") and days == 0:
             days = 7
     else:
         days = delta if delta <= 0 else delta - 7
