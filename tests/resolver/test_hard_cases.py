@@ -120,6 +120,7 @@ CASES = [
     # a day before or after a day
     ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "last Tuesday", "2000-02-21"),
     ("They left the day after Christmas.", A, "Christmas", "2022-12-26"),
+    ("A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-W10"),
     # plural weekdays recur
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI"),
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Tuesday nights", "XXXX-WXX-2TNI"),

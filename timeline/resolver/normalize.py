@@ -146,6 +146,14 @@ def calendar(m, ctx):
     return "DATE", date.isoformat(), mod, date
 
 
+def week_of(m, ctx):
+    """The calendar week of the day the match names ("the week of March 6")."""
+    res = calendar(m, ctx)
+    if res is None or res[3] is None:
+        return None
+    return "DATE", fmt(res[3], "W"), None, None
+
+
 def month_alone(m, ctx):
     word = m.group("month")
     direction = _g(m, "dir")
@@ -594,7 +602,7 @@ def set_(m, ctx):
 
 
 NORMALIZERS = {
-    "numeric_date": numeric_date, "calendar": calendar, "month_alone": month_alone,
+    "numeric_date": numeric_date, "calendar": calendar, "month_alone": month_alone, "week_of": week_of,
     "year": year, "decade": decade, "century": century, "quarter": quarter,
     "year_quarter": year_quarter, "half_year": half_year,
     "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
