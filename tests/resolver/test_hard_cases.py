@@ -125,6 +125,14 @@ CASES = [
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI"),
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Tuesday nights", "XXXX-WXX-2TNI"),
     ("The museum is closed on Sundays.", A, "Sundays", "XXXX-WXX-7"),
+    # a deadline extended or postponed "until" a day lies ahead
+    ("Officials postponed until Tuesday morning any action on the case.", "2000-03-30",
+     "Tuesday morning", "2000-04-04"),
+    ("The agency extended its deadline until 9 a.m. Tuesday.", "2000-04-01", "9 a.m. Tuesday",
+     "2000-04-04T09:00"),
+    # a clock time alone is on the day last mentioned
+    ("The bomb went off on Oct. 23. He was shot at 10 p.m. as he stood there.", "1999-04-19",
+     "10 p.m.", "1998-10-23T22:00"),
     # the second day of a range of days
     ("The summit is on April 24 and 25.", "1999-02-10", "25", "1999-04-25"),
     ("The fair runs June 5-7, 2024.", A, "June 5", "2024-06-05"),

@@ -559,7 +559,7 @@ def vague_duration(m, ctx):
 def clock(m, ctx):
     fixed = _g(m, "fixed")
     if fixed:
-        return "TIME", f"{ctx.anchor.isoformat()}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
+        return "TIME", f"{ctx.reference.isoformat()}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
     hour = _g(m, "hour")
     h = (int(hour) if hour.isdigit() else ctx.vocab["number"][hour]) % 12
     if (_g(m, "ampm") or "").startswith("p") or _g(m, "half_day") in ("afternoon", "evening"):
@@ -567,7 +567,7 @@ def clock(m, ctx):
     elif _g(m, "night") and h >= 6:
         h += 12  # "ten at night" is 22:00, "two at night" 02:00
     mi = int(m.group("minute") or 0)
-    return "TIME", f"{ctx.anchor.isoformat()}T{h:02d}:{mi:02d}", _mod(m, ctx), None
+    return "TIME", f"{ctx.reference.isoformat()}T{h:02d}:{mi:02d}", _mod(m, ctx), None
 
 
 def ref(m, ctx):
