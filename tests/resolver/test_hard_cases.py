@@ -133,6 +133,11 @@ CASES = [
     # a clock time alone is on the day last mentioned
     ("The bomb went off on Oct. 23. He was shot at 10 p.m. as he stood there.", "1999-04-19",
      "10 p.m.", "1998-10-23T22:00"),
+    # "today's" meaning the present in general; "high noon"
+    ("The case is for today's youth what the war was for us.", A, "today", None),
+    ("Only to fathers, in today's world, is it granted.", A, "today", None),
+    ("The offer was advertised in today's editions.", A, "today", "2023-09-13"),
+    ("For the people of Poland, high noon comes today.", A, "noon", None),
     # the second day of a range of days
     ("The summit is on April 24 and 25.", "1999-02-10", "25", "1999-04-25"),
     ("The fair runs June 5-7, 2024.", A, "June 5", "2024-06-05"),
