@@ -121,6 +121,10 @@ CASES = [
     ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "last Tuesday", "2000-02-21"),
     ("They left the day after Christmas.", A, "Christmas", "2022-12-26"),
     ("A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-W10"),
+    # holidays counted from Easter, and holidays with a direction
+    ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"),
+    ("Shops close on Good Friday.", "2024-03-20", "Good Friday", "2024-03-29"),
+    ("He was found last Thanksgiving.", "2000-02-10", "last Thanksgiving", "1999-11-25"),
     # plural weekdays recur
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI"),
     ("Two flights leave on Monday and Tuesday nights.", "1998-02-13", "Tuesday nights", "XXXX-WXX-2TNI"),

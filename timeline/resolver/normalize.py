@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.resolver.calendar import fmt, nth_weekday, safe_date, shift
+from timeline.resolver.calendar import easter, fmt, nth_weekday, safe_date, shift
 
 @dataclass(frozen=True)
 class Context:
@@ -334,7 +334,11 @@ def holiday(m, ctx):
         day = dt.date.fromisoformat(code)
         return "DATE", code, None, day
 
+    easter_rule = re.fullmatch(r"easter:(-?\d+)(:W)?", code)
+
     def on(year: int) -> dt.date:
+        if easter_rule:
+            return easter(year) + dt.timedelta(days=int(easter_rule.group(1)))
         rule = re.fullmatch(r"nth:(\d+):(\d):(-?\d)(?:\+(\d+))?", code)
         if rule:
             month, weekday, n, after = rule.groups()
@@ -342,14 +346,26 @@ def holiday(m, ctx):
                     + dt.timedelta(days=int(after or 0)))
         mo, d = code.split("-")
         return dt.date(year, int(mo), int(d))
-    if y is None:
+    direction = _g(m, "dir")
+    if y is not None:
+        date = on(y)
+    elif direction in ("last", "next"):  # counted from the publication date
+        a = ctx.anchor
+        date = on(a.year)
+        if direction == "last" and date >= a:
+            date = on(a.year - 1)
+        elif direction == "next" and date <= a:
+            date = on(a.year + 1)
+    elif direction == "this":
+        date = on(ctx.anchor.year)
+    else:
         date = on(ref.year)
         if ctx.future and date < ref:
             date = on(ref.year + 1)
         elif not ctx.future and date > ref + dt.timedelta(days=60):
             date = on(ref.year - 1)
-    else:
-        date = on(y)
+    if easter_rule and easter_rule.group(2):
+        return "DATE", fmt(date, "W"), None, None
     return "DATE", date.isoformat(), None, date
 
 
