@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings, strategies as st
 
 from timeline.store.emit import emit_mapping
-from timeline.store.splice import splice_update
+from timeline.store.splice import block_key, cut_text, read_blocks, splice_update
 from timeline.store.sync import Existing, plan_update
 
 HEAD = "# yaml-language-server: $schema=.timeline/events.schema.json\n# my notes\n"
@@ -56,7 +56,7 @@ def test_spliced_text_reads_back_as_the_merge(count, edits):
             merged["articles"][f"a{n + 3}"] = {"title": "Later", "published": "2023-11-01"}
     if len({e["id"] for e in merged["events"]}) != len(merged["events"]):
         return
-    spliced = splice_update(text, ours, merged, 2)
+    spliced = splice_update(cut_text(text), ours, merged, 2).text
     assert spliced is not None
     assert yaml.safe_load(spliced) == merged
     assert spliced.startswith(HEAD)
@@ -72,7 +72,7 @@ def test_untouched_blocks_are_copied_byte_for_byte():
     text = _with_comments(HEAD + emit_mapping(ours))
     merged = copy.deepcopy(ours)
     merged["events"][3]["title"] = "Changed"
-    spliced = splice_update(text, ours, merged, 2)
+    spliced = splice_update(cut_text(text), ours, merged, 2).text
     assert spliced == text.replace("title: Event 3", "title: Changed")
 
 
@@ -81,26 +81,41 @@ def test_a_changed_event_keeps_its_comment():
     text = _with_comments(HEAD + emit_mapping(ours))
     merged = copy.deepcopy(ours)
     merged["events"][1]["date"] = "2023-10-01"
-    spliced = splice_update(text, ours, merged, 2)
+    spliced = splice_update(cut_text(text), ours, merged, 2).text
     assert "title: Event 1  # checked by hand" in spliced and "date: '2023-10-01'" in spliced
 
 
 def test_layouts_it_does_not_know_are_left_to_ruamel():
     ours = _document(2)
-    for text in ["articles: {a1: {title: One}}\nevents: []\n",
+    for text in ["articles: {a1: {title: One}}\nevents: []\n", "articles: {}\nevents: []\n  - id: e1\n",
                  "---\n" + emit_mapping(ours),
                  emit_mapping(ours) + "extra: 1\n",
-                 emit_mapping(ours).replace("events:\n", "events:  \n  # c\n") + "notes: x\n"]:
-        assert splice_update(text, ours, ours, 2) is None
+                 emit_mapping(ours).replace("events:\n", "events:  \n  # c\n") + "notes: x\n",
+                 emit_mapping(ours).replace("\n", "\r\n")]:
+        assert cut_text(text) is None
 
 
-def test_plan_update_falls_back_when_a_splice_would_be_wrong(monkeypatch):
-    import timeline.store.sync as sync
+def test_blocks_read_alone_give_the_whole_file_data():
+    ours = _document(6)
+    text = _with_comments(HEAD + emit_mapping(ours, 0, 0)).replace("e3\n", "'e3'\n")
+    data, blocks = read_blocks(cut_text(text), {})
+    assert data == yaml.safe_load(text) and len(blocks) == 8
+    cached = {block_key(s, b): d for s, b, d in blocks}
+    assert read_blocks(cut_text(text), cached)[0] == data
+
+
+def test_a_block_that_does_not_stand_alone_is_left_to_the_whole_file():
+    text = HEAD + emit_mapping(_document(2)).replace("title: Event 0", "title: &t Event 0") \
+        .replace("title: Event 1", "title: *t")
+    assert read_blocks(cut_text(text), {}) is None
+
+
+def test_a_spliced_block_that_lands_elsewhere_is_refused(monkeypatch):
+    import timeline.store.splice as splice
 
     ours = _document(3)
     text = HEAD + emit_mapping(ours)
-    merged_input = copy.deepcopy(ours)
-    merged_input["events"][0]["title"] = "Changed"
-    monkeypatch.setattr(sync, "splice_update", lambda *a: text)  # a splice that lost the change
-    plan = plan_update(Existing(text, None, ours, ours), merged_input)
-    assert yaml.safe_load(plan.text)["events"][0]["title"] == "Changed"
+    merged = copy.deepcopy(ours)
+    merged["events"].append(_event(50))
+    monkeypatch.setattr(splice, "emit_item", lambda value, indent, offset: "  - id: e50\n  - id: e51\n")
+    assert splice_update(cut_text(text), ours, merged, 2) is None

@@ -5,20 +5,24 @@ on a large timeline (about 40 ms per event in and out). A re-run usually changes
 events. Here the file is cut into blocks, one per article entry and one per event (with
 the comments and blank lines that follow it); an unchanged block is copied byte for byte,
 a changed one goes through ruamel on its own (so its comments stay), a new one is written
-by the fast emitter. The caller checks the result reads back as the merged data and falls
-back to the whole-file ruamel path when it does not, or when the layout is not the plain
-block layout this module understands (``None``).
+by the fast emitter. Reading works the same way: each block is parsed alone, or taken from
+a cache of the blocks last written (keyed by their text), so a large file whose events did
+not change is not parsed again. Anything but the plain block layout this module
+understands gives ``None``, and the caller takes the whole-file path.
 """
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
 
+from timeline.errors import StoreError
 from timeline.store.emit import emit_item, emit_mapping
+from timeline.store.fastload import UNSURE, guard_and_load
 from timeline.store.roundtrip import apply_merged, dump_roundtrip, load_roundtrip, plain
 
-_TOP_KEY = re.compile(r"(articles|events):[ \t]*(?:#.*)?$")
+_TOP_KEY = re.compile(r"(articles|events):[ \t]*(\{\}|\[\])?[ \t]*(?:#.*)?$")
 _SKIP = re.compile(r"[ \t]*(?:#.*)?$")  # blank or comment-only line
 _KEY_LINE = re.compile(r"( *)[^\s#-]")
 _DASH_LINE = re.compile(r"( *)- ")
@@ -32,19 +36,101 @@ class _Section:
     head: list[str]
     blocks: list[str]
     indent: int
+    empty: bool = False  # written as "articles: {}" or "events: []"
 
 
-def splice_update(text: str, ours: dict, merged: dict, offset: int) -> str | None:
-    """``text`` (whose data is ``ours``) changed to hold ``merged``; None if it cannot be cut."""
+@dataclass
+class Layout:
+    """A file cut into blocks: comment lines first, then ``articles`` and ``events``."""
+
+    prologue: list[str]
+    sections: dict[str, _Section]
+
+
+@dataclass
+class Spliced:
+    """A text made of blocks, with each block's data (for the block cache)."""
+
+    text: str
+    blocks: list[tuple[str, str, Any]] = field(default_factory=list)  # (section, text, data)
+
+
+def block_key(section: str, block: str) -> str:
+    """Cache key of a block: its section and a digest of its exact text."""
+    return f"{section}:{hashlib.sha1(block.encode('utf-8')).hexdigest()}"
+
+
+def cut_text(text: str) -> Layout | None:
+    """Cut ``text`` into blocks; None for anything but the plain block layout."""
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     cut = _cut(lines)
-    if cut is None:
+    if cut is None or set(cut[1]) != {"articles", "events"}:
         return None
-    prologue, sections = cut
-    if set(sections) != {"articles", "events"} or not isinstance(ours.get("articles"), dict) \
-            or not isinstance(ours.get("events"), list):
+    return Layout(*cut)
+
+
+def read_blocks(layout: Layout, cache: Mapping[str, Any],
+                path: str | None = None) -> tuple[dict, list[tuple[str, str, Any]]] | None:
+    """The file's data built block by block (cached blocks are not parsed again).
+
+    None when a block does not stand alone (an alias to another block, a repeated key...):
+    the whole-file reader then decides, and reports any problem with its line.
+    """
+    articles: dict[str, Any] = {}
+    events: list[Any] = []
+    blocks: list[tuple[str, str, Any]] = []
+    for name, section in layout.sections.items():
+        if not section.blocks and not section.empty:
+            return None  # "events:" with nothing is null, not a list: the whole file decides
+        for block in section.blocks:
+            key = block_key(name, block)
+            data = cache.get(key)
+            if data is None:
+                data = parse_block(name, block, section.indent, path)
+                if data is None:
+                    return None
+            if name == "articles":
+                if not (isinstance(data, list) and len(data) == 2) or data[0] in articles:
+                    return None
+                articles[data[0]] = data[1]
+            else:
+                events.append(data)
+            blocks.append((name, block, data))
+    return {"articles": articles, "events": events}, blocks
+
+
+def parse_block(section: str, block: str, indent: int, path: str | None = None) -> Any:
+    """One block's data, parsed alone: ``[key, entry]`` for an article, the event for an event."""
+    wrapped = f"{section}:\n" + _reindent(block, indent, 2)
+    try:
+        data = guard_and_load(wrapped, path)
+    except StoreError:
+        return None  # the whole-file reader reports it with the file's own line numbers
+    if data is UNSURE or not isinstance(data, dict) or list(data) != [section]:
+        return None
+    value = plain(data[section])
+    if section == "articles":
+        if not isinstance(value, dict) or len(value) != 1:
+            return None
+        return [next(iter(value)), next(iter(value.values()))]
+    if not isinstance(value, list) or len(value) != 1:
+        return None
+    return value[0]
+
+
+def fresh_text(merged: dict, offset: int = 2) -> Spliced | None:
+    """A new file's body: every block written by the fast emitter."""
+    layout = Layout([], {"articles": _Section("articles", ["articles:\n"], [], 2),
+                         "events": _Section("events", ["events:\n"], [], offset)})
+    return splice_update(layout, {"articles": {}, "events": []}, merged, offset)
+
+
+def splice_update(layout: Layout, ours: dict, merged: dict, offset: int) -> Spliced | None:
+    """The file cut as ``layout`` (whose data is ``ours``) changed to hold ``merged``."""
+    prologue, sections = layout.prologue, layout.sections
+    if not isinstance(ours.get("articles"), dict) or not isinstance(ours.get("events"), list):
         return None
     articles, events = sections["articles"], sections["events"]
     old_articles = list(ours["articles"].items())
@@ -69,16 +155,28 @@ def splice_update(text: str, ours: dict, merged: dict, offset: int) -> str | Non
     if article_blocks is None or event_blocks is None:
         return None
     out = list(prologue)
+    placed: list[tuple[str, str, Any]] = []
     for name in sections:  # the file's own order of the two sections
         section = sections[name]
-        blocks = article_blocks if name == "articles" else event_blocks
+        if name == "articles":
+            blocks = [(name, b, [k, v]) for b, (k, v) in zip(article_blocks, merged["articles"].items())]
+        else:
+            blocks = [(name, b, e) for b, e in zip(event_blocks, merged["events"])]
         if blocks:
-            out.extend(section.head)
-            out.extend(blocks)
-        else:  # nothing left: an empty collection on the key's line, its comments kept
-            out.append(f"{name}: {'{}' if name == 'articles' else '[]'}\n")
+            out.append(f"{name}:\n" if section.empty else section.head[0])
             out.extend(section.head[1:])
-    return "".join(out)
+            out.extend(b for _, b, _ in blocks)
+        else:  # nothing left: an empty collection on the key's line, its comments kept
+            out.append(section.head[0] if section.empty else
+                       f"{name}: {'{}' if name == 'articles' else '[]'}\n")
+            out.extend(section.head[1:])
+        placed.extend(blocks)
+    text = "".join(out)
+    again = cut_text(text)  # the blocks must sit exactly where they were put
+    if again is None or [b for s in again.sections.values() for b in s.blocks] != \
+            [b for _, b, _ in placed]:
+        return None
+    return Spliced(text, placed)
 
 
 def _cut(lines: list[str]) -> tuple[list[str], dict[str, _Section]] | None:
@@ -100,12 +198,12 @@ def _cut(lines: list[str]) -> tuple[list[str], dict[str, _Section]] | None:
             match = _TOP_KEY.match(line.rstrip("\n"))
             if match is None or match.group(1) in sections:
                 return None  # another top-level key, a flow collection, a document marker...
-            current = _Section(match.group(1), [line], [], 0)
+            current = _Section(match.group(1), [line], [], 0, empty=match.group(2) is not None)
             sections[current.name] = current
             entry_indent = None
             continue
-        if current is None:
-            return None
+        if current is None or current.empty:
+            return None  # entries after "events: []"
         pattern = _DASH_LINE if current.name == "events" else _KEY_LINE
         match = pattern.match(line)
         indent = len(line) - len(line.lstrip(" "))
@@ -141,8 +239,10 @@ def _rebuild(old: list[tuple[Any, Any, str]], wanted: list[tuple[Any, Any]], ind
             block = _rewrite_plain(found[1], key, found[0], value, indent, write_new)
             if block is None:
                 block = _redump(found[1], key, value, indent, offset, is_item)
-            if block is None:
-                return None
+                expected = value if is_item else [key, value]
+                if block is None or parse_block("events" if is_item else "articles", block,
+                                                indent) != expected:
+                    return None
             blocks.append(block)
         else:
             try:
