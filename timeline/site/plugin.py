@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from timeline.errors import TimelineError
 from timeline.export import ExportOptions, export
+from timeline.site import gcpolicy
 from timeline.site.config import TimelineConfig
 from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
@@ -96,17 +97,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # add our pages; the search plugin then indexes them like any other page.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.events_file = self._load()
-        labels = DateLabels(self.config.locale)
-        self.plan = plan_site(self.events_file, self.config, labels,
-                              directory_urls=config.use_directory_urls)
-        self.renderer = Renderer(make_environment(config.theme.dirs), self.plan, labels,
-                                 by_month=self.config.group_by == "month",
-                                 descending=self.config.order == "descending",
-                                 overview=self.config.overview, error=self.load_error)
-        self._drop_raw_articles(files)
-        for file in self._generated_files(config, files):
-            files.append(file)
+        with gcpolicy.loading():  # what is made here lives as long as the build
+            self.events_file = self._load()
+            labels = DateLabels(self.config.locale)
+            self.plan = plan_site(self.events_file, self.config, labels,
+                                  directory_urls=config.use_directory_urls)
+            self.renderer = Renderer(make_environment(config.theme.dirs), self.plan, labels,
+                                     by_month=self.config.group_by == "month",
+                                     descending=self.config.order == "descending",
+                                     overview=self.config.overview, error=self.load_error)
+            self._drop_raw_articles(files)
+            for file in self._generated_files(config, files):
+                files.append(file)
         return files
 
     @event_priority(-100)
@@ -370,9 +372,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._remove_exports()
+        gcpolicy.build_done()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._remove_exports()
+        gcpolicy.build_done()
 
     def _remove_exports(self) -> None:
         """The export files are copied into the site by now (or the build failed)."""
