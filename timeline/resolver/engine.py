@@ -18,9 +18,9 @@ YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
 #: A sentence ends at . ! ? before a capital or a digit, but not after a title, an initial or a
 #: clock abbreviation ("4 a.m. EDT Thursday", "Mr. Bush", "U.S. officials", "Sept. 13").
 SENTENCE_END = re.compile(
-    r"(?<!\b[ap]\.m)(?<!\bMrs)(?<!\b[MD]r)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"(?<!\b[A-Z])(?<!\b(?:Jan|Feb|Aug|Oct|Nov|Dec))(?<!\bSept)(?<!\bNo)"
-    r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+    r"[.!?](?<!\b[ap]\.m\.)(?<!\bMrs\.)(?<!\b[MD]r\.)(?<!\bSt\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bRep\.)"
+    r"(?<!\bGov\.)(?<!\b[A-Z]\.)(?<!\b(?:Jan|Feb|Aug|Oct|Nov|Dec)\.)(?<!\bSept\.)(?<!\bNo\.)"
+    r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 
 def _sentence_bounds(text: str) -> list[int]:
@@ -44,10 +44,8 @@ def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match
             continue
         if rule.requires is not None and rule.requires.search(text) is None:
             continue
-        has_expr = "expr" in rule.regex.groupindex
         for m in rule.regex.finditer(text):
-            # a rule may match context around the expression: group `expr` is what is tagged
-            s, e = m.span("expr") if has_expr and m.group("expr") is not None else m.span()
+            s, e = m.span()
             # strip leading/trailing whitespace captured by optional parts
             while s < e and text[s].isspace():
                 s += 1
@@ -104,7 +102,50 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end
-    return shift_days_before_after(join_times_to_days(out, text, lang.joiners), text, lang.joiners)
+    out = join_times_to_days(out, text, lang.joiners)
+    return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
+
+
+DAY_AT_END = re.compile(r"(\d\d?)(?:st|nd|rd|th)?$")
+
+
+def add_range_days(found: list[Timex], text: str, joiners: dict) -> list[Timex]:
+    """After a day written with its number ("April 24"), tag the second day of a range ("and 25").
+
+    The joiner ``day_range`` is matched right after the day: group ``day`` is the second day,
+    in the same month; an optional ``year`` ("June 5-7, 2024") belongs to the expression.
+    """
+    rx = joiners.get("day_range")
+    if rx is None:
+        return found
+    out: list[Timex] = []
+    i = 0
+    while i < len(found):
+        t = found[i]
+        out.append(t)
+        i += 1
+        end_day = DAY_AT_END.search(t.text) if DAY.match(t.value) else None
+        if end_day is None or int(end_day.group(1)) != int(t.value[8:]):
+            continue
+        m = rx.match(text, t.end)
+        if m is None:
+            continue
+        first = dt.date.fromisoformat(t.value)
+        year = int(m.group("year")) if m.group("year") else first.year
+        try:
+            second = dt.date(year, first.month, int(m.group("day")))
+        except ValueError:
+            continue
+        start, end = m.start("day"), m.end()
+        j = i
+        while j < len(found) and found[j].end <= end:  # a year tagged on its own is taken in
+            j += 1
+        if second <= first.replace(year=year) or (j < len(found) and found[j].start < end) or \
+                any(found[k].start < start for k in range(i, j)):
+            continue
+        out.append(Timex(start, end, text[start:end], "DATE", second.isoformat(), None, t.reference))
+        i = j
+    return out
 
 
 def shift_days_before_after(found: list[Timex], text: str, joiners: dict) -> list[Timex]:
