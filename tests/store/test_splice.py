@@ -119,3 +119,42 @@ def test_a_spliced_block_that_lands_elsewhere_is_refused(monkeypatch):
     merged["events"].append(_event(50))
     monkeypatch.setattr(splice, "emit_item", lambda value, indent, offset: "  - id: e50\n  - id: e51\n")
     assert splice_update(cut_text(text), ours, merged, 2) is None
+
+
+_LINE_EDITS = st.lists(st.tuples(st.sampled_from(["dup", "drop", "indent", "dedent", "comment",
+                                                  "blank", "tab"]), st.integers(0, 400)), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 6), st.sampled_from([0, 2]), _LINE_EDITS)
+def test_block_reading_agrees_with_the_whole_file_reader(count, offset, edits):
+    """Whatever a person does to the lines, block reading gives the whole-file data or None."""
+    lines = _with_comments(HEAD + emit_mapping(_document(count), 0, offset)).splitlines(keepends=True)
+    for kind, n in edits:
+        i = n % len(lines)
+        if kind == "dup":
+            lines.insert(i, lines[i])
+        elif kind == "drop":
+            del lines[i]
+        elif kind == "indent":
+            lines[i] = "  " + lines[i]
+        elif kind == "dedent":
+            lines[i] = lines[i][2:] if lines[i].startswith("  ") else lines[i]
+        elif kind == "comment":
+            lines.insert(i, " " * (n % 7) + "# note\n")
+        elif kind == "blank":
+            lines.insert(i, "\n")
+        else:
+            lines[i] = "\t" + lines[i]
+        if not lines:
+            return
+    text = "".join(lines)
+    layout = cut_text(text)
+    read = read_blocks(layout, {}) if layout else None
+    if read is None:
+        return
+    try:
+        whole = yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise AssertionError("blocks read a file the whole-file reader refuses:\n" + text)
+    assert read[0] == whole

@@ -23,7 +23,7 @@ from timeline.store.fastload import UNSURE, guard_and_load
 from timeline.store.roundtrip import apply_merged, dump_roundtrip, load_roundtrip, plain
 
 _TOP_KEY = re.compile(r"(articles|events):[ \t]*(\{\}|\[\])?[ \t]*(?:#.*)?$")
-_SKIP = re.compile(r"[ \t]*(?:#.*)?$")  # blank or comment-only line
+_SKIP = re.compile(r" *(?:#.*)?$")  # blank or comment-only line (a tab is left to the full reader)
 _KEY_LINE = re.compile(r"( *)[^\s#-]")
 _DASH_LINE = re.compile(r"( *)- ")
 
