@@ -7,6 +7,7 @@ not change a byte of any page.
 from __future__ import annotations
 
 import filecmp
+import os
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,45 @@ def test_serve_rebuild_replays_unchanged_pages_exactly(tmp_path) -> None:
             assert (out / name).read_bytes() == data, name
     assert filecmp.cmp(out / "search" / "search_index.json", tmp_path / "fresh" / "search" / "search_index.json",
                        shallow=False)
+
+
+def test_serve_rebuild_without_event_changes_reuses_events_plan_and_exports(tmp_path) -> None:
+    project = make_project(tmp_path)
+    out = tmp_path / "served"
+    _build(project, out, serve=True)
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
+    events, plan, exports = plugin.events_file, plugin.plan, dict(plugin._exports.paths)
+    (project / "docs" / "index.md").write_text("# Harbor story\n\nOther intro text.\n")
+    _build(project, out, serve=True)
+    assert plugin.events_file is events and plugin.plan is plan and plugin._exports.paths == exports
+    _build(project, tmp_path / "fresh")
+    assert _files(out) == _files(tmp_path / "fresh")
+    events_path = project / "events.yaml"
+    events_path.write_text(events_path.read_text().replace("title: ", "title: Changed ", 1))
+    _build(project, out, serve=True)
+    assert plugin.events_file is not events and plugin.plan is not plan
+    assert "Changed" in (out / "timeline.csv").read_text()
+    plugin.on_shutdown()
+    assert not any(Path(p).exists() for p in exports.values())
+
+
+def test_exports_written_by_a_child_or_here_are_the_same(tmp_path, monkeypatch) -> None:
+    from timeline.site import exports
+
+    project = make_project(tmp_path)
+    forked: list[int] = []
+    original = exports._fork
+    monkeypatch.setattr(exports, "_fork", lambda work: forked.append(1) or original(work))
+    _build(project, tmp_path / "child")
+    assert forked, "the exports were not written by a child"
+    monkeypatch.setattr(exports, "MAX_FORK_EVENTS", -1)
+    _build(project, tmp_path / "here")
+    # A child that fails: the parent writes the files itself.
+    monkeypatch.setattr(exports, "MAX_FORK_EVENTS", 10**9)
+    monkeypatch.setattr(exports, "_fork", lambda work: original(lambda: os._exit(3)))
+    _build(project, tmp_path / "failed")
+    names = [n for n in _files(tmp_path / "here") if n.startswith("timeline.")]
+    assert len(names) == 3
+    for name in names:
+        assert (tmp_path / "child" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
+        assert (tmp_path / "failed" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()

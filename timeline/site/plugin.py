@@ -8,9 +8,6 @@ shows on provenance pages. Event handlers stay thin: ``loading`` reads the event
 from __future__ import annotations
 
 import logging
-import posixpath
-import shutil
-import tempfile
 from functools import partial
 from typing import Callable
 from pathlib import Path
@@ -24,12 +21,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from timeline.errors import TimelineError
-from timeline.export import ExportOptions, export
+from timeline.export import ExportOptions
 from timeline.site import gcpolicy
+from timeline.site.bytecode import MemoryBytecodeCache
 from timeline.site.config import TimelineConfig
 from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
-from timeline.site.loading import load_events
+from timeline.site.exports import ExportFiles
+from timeline.site.loading import EventsCache, load_events
 from timeline.site.markdown_once import SharedMarkdown
 from timeline.site.pagecache import REPLAY_SOURCE, REPLAY_TEMPLATE, KeptPage, PageCache, site_key
 from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, plan_site
@@ -63,7 +62,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         #: pages whose HTML is made just before the theme needs it: src_uri -> Markdown's HTML
         self._deferred: dict[str, str] = {}
         self._defer = False
-        self._exports_dir: Path | None = None
+        self._exports = ExportFiles()
+        self._events_cache = EventsCache()
+        self._bytecode = MemoryBytecodeCache()
+        self._planned: tuple = (None, None)  # the events and options self.plan was made from
         #: Finished pages kept across serve rebuilds (this instance lives as long as serve).
         self.page_cache = PageCache()
         self._site_key = ""
@@ -100,9 +102,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         with gcpolicy.loading():  # what is made here lives as long as the build
             self.events_file = self._load()
             labels = DateLabels(self.config.locale)
-            self.plan = plan_site(self.events_file, self.config, labels,
-                                  directory_urls=config.use_directory_urls)
-            self.renderer = Renderer(make_environment(config.theme.dirs), self.plan, labels,
+            plan_key = (repr(self.config), config.use_directory_urls)
+            if (self.plan is None or self._planned[0] is not self.events_file
+                    or self._planned[1] != plan_key):  # serving: unchanged events, same plan
+                self.plan = plan_site(self.events_file, self.config, labels,
+                                      directory_urls=config.use_directory_urls)
+                self._planned = (self.events_file, plan_key)
+            env = make_environment(config.theme.dirs, self._bytecode if self.serving else None)
+            self.renderer = Renderer(env, self.plan, labels,
                                      by_month=self.config.group_by == "month",
                                      descending=self.config.order == "descending",
                                      overview=self.config.overview, error=self.load_error)
@@ -159,6 +166,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # Last: every page has its content, and other plugins have set up the environment.
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files):
+        self._exports.wait()  # MkDocs copies the files next
+        if self.serving:
+            env.bytecode_cache = self._bytecode
         env.loader = jinja2.ChoiceLoader([
             jinja2.DictLoader({REPLAY_TEMPLATE: REPLAY_SOURCE, SHELL_TEMPLATE: SHELL_SOURCE}),
             env.loader])
@@ -310,7 +320,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         once and the last good events stay on screen with the message above them, so the
         preview keeps answering and the next good save recovers."""
         try:
-            events_file = load_events(self.events_path)
+            events_file = (self._events_cache.load(self.events_path) if self.serving
+                           else load_events(self.events_path))
         except TimelineError as exc:
             if not self.serving:
                 raise PluginError(f"timeline: {exc}") from None
@@ -357,32 +368,26 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             page(plan.sources_index, "Sources")
             for source in plan.sources:
                 page(source.uri, str(source.entry.get("title") or source.article_id), in_nav=False)
-        options = self._export_options(config)
-        self._remove_exports()
-        if plan.exports:
-            # On disk, not in memory until MkDocs copies them (100,000 events: ~200 MB of text).
-            self._exports_dir = Path(tempfile.mkdtemp(prefix="timeline-exports-"))
-        for fmt, uri in plan.exports.items():
-            path = self._exports_dir / posixpath.basename(uri)
-            data = export(self.events_file, fmt, options)
-            path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-            out.append(File.generated(config, uri, abs_src_path=str(path)))
+        key = (repr(self.config), config.site_url, config.site_name, config.site_description,
+               config.use_directory_urls)
+        written = self._exports.write(self.events_file, plan.exports, self._export_options(config), key,
+                                      fork=True)
+        for uri, path in written.items():
+            out.append(File.generated(config, uri, abs_src_path=path))
         out.append(File.generated(config, CSS_URI, abs_src_path=str(_HERE / "assets" / "timeline.css")))
         return out
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._remove_exports()
+        if not self.serving:  # serving: kept for the next rebuild, if the events stay the same
+            self._exports.remove()
         gcpolicy.build_done()
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._remove_exports()
+        self._exports.remove()
         gcpolicy.build_done()
 
-    def _remove_exports(self) -> None:
-        """The export files are copied into the site by now (or the build failed)."""
-        if self._exports_dir is not None:
-            shutil.rmtree(self._exports_dir, ignore_errors=True)
-            self._exports_dir = None
+    def on_shutdown(self) -> None:
+        self._exports.remove()
 
     def _export_options(self, config: MkDocsConfig) -> ExportOptions:
         site_url = config.site_url or ""

@@ -26,14 +26,15 @@ _CACHE_SIZE = 512
 _fragment_cache: OrderedDict[str, str] = OrderedDict()
 
 
-def make_environment(theme_dirs: list[str]) -> jinja2.Environment:
+def make_environment(theme_dirs: list[str],
+                     bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """Theme folders (custom_dir first) with the package templates as the fallback."""
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(theme_dirs),
                                   jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))])
     # No auto_reload: each build makes a new environment, so a changed template is seen anyway,
     # and checking every file on each include (~20,000 a build) costs a stat each.
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             auto_reload=False)
+                             auto_reload=False, bytecode_cache=bytecode_cache)
     env.filters["web_url"] = web_url
     return env
 
