@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -165,7 +166,7 @@ def measure_edit(count: int, timeout: float, edits: int = 3) -> dict:
                 print(f"  edit {edit + 1}: {'timed out' if seen is None else f'{seen - before:.2f} s'}",
                       flush=True)
         finally:
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # Ctrl-C: serve cleans up its temporary files
             try:
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:

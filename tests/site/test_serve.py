@@ -3,6 +3,7 @@ the server keeps running, and the next good save recovers."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -82,8 +83,7 @@ def test_serve_edit_break_and_recover(tmp_path: Path):
         _wait_for(lambda: "officials said" in (_get(url + "sources/harbor-ledger/") or ""),
                   what="the article edit")
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        _stop(server)
 
 
 def test_serve_starts_with_a_broken_file_and_recovers(tmp_path: Path):
@@ -106,5 +106,14 @@ def test_serve_starts_with_a_broken_file_and_recovers(tmp_path: Path):
         _wait_for(lambda: "Harbor crane collapses" in (_get(url) or ""), what="the recovery")
         assert "tl-error" not in (_get(url) or "")
     finally:
+        _stop(server)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """Ctrl-C, as a person stops serve (it then cleans up), and SIGTERM if that does not do."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
         server.terminate()
         server.wait(timeout=20)

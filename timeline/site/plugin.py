@@ -62,6 +62,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         #: pages whose HTML is made just before the theme needs it: src_uri -> Markdown's HTML
         self._deferred: dict[str, str] = {}
         self._defer = False
+        self._articles: dict[str, tuple[str | None, str | None]] = {}
         self._exports = ExportFiles()
         self._events_cache = EventsCache()
         self._bytecode = MemoryBytecodeCache()
@@ -126,6 +127,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._markdown = SharedMarkdown()
         self._entries_before, self._new_entries, self._search_meta = {}, {}, {}
         self._deferred = {}
+        self._articles = {}
         # Deferred only when no other plugin looks at page content before the theme does:
         # then no page's HTML is held from Markdown to the theme (100,000 events: ~300 MB).
         self._defer = not self.serving and all(
@@ -151,7 +153,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return markdown
         article = (None, None)
         if isinstance(target, SourcePage):
-            article = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+            article = self._article(target)
         key = (self._site_key + self.renderer.page_key(target, page.url, article)
                + str(hash((markdown, repr(page.meta)))))
         self._page_keys[uri] = key
@@ -231,7 +233,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if isinstance(target, SourcePage):
             if self._defer:
                 return self._later(uri, html, partial(self._source_html, target, url, html))
-            text, note = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+            text, note = self._article(target)
             fragment, lean = self.renderer.source(target, url, text, note)
             self._search_swap[uri] = (html + lean, html + fragment)
             self._rendered[uri] = (html, html + lean)
@@ -242,6 +244,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return html + self.renderer.sources_index(url)
         return html
 
+    def _article(self, target: SourcePage) -> tuple[str | None, str | None]:
+        """The article's text (or why not); serving asks for it for the page key too, so it is
+        kept for the build then (not otherwise: 100,000 events may cite 25,000 articles)."""
+        article = self._articles.get(target.article_id)
+        if article is None:
+            article = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+            if self.serving:
+                self._articles[target.article_id] = article
+        return article
+
     def _later(self, uri: str, html: str, make: Callable[[], tuple[str, str]]) -> str:
         """Defer a page's HTML to ``on_page_context``: ``make`` gives (lean, full)."""
         self._deferred[uri] = html
@@ -251,7 +263,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _source_html(self, target: SourcePage, url: str, html: str) -> tuple[str, str]:
         """A source page's (lean, full) HTML."""
         assert self.renderer is not None
-        text, note = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+        text, note = self._article(target)
         fragment, lean = self.renderer.source(target, url, text, note)
         return html + lean, html + fragment
 

@@ -60,6 +60,8 @@ class Renderer:
         self.overview = build_overview(plan.views, labels, by_month=by_month) if overview else None
         self.event_urls = {v.id: v.url for v in plan.views}
         self._template_key = _templates_key(env)
+        #: id(view) -> digest of what the page shows of it (the plan holds the views meanwhile)
+        self._view_digests: dict[int, bytes] = {}
 
     def _render(self, name: str, **context) -> str:
         context.setdefault("event_urls", self.event_urls)
@@ -141,15 +143,20 @@ class Renderer:
         return digest.hexdigest()
 
     def _digest_views(self, digest, views: list) -> None:
+        known = self._view_digests
         for view in views:
-            digest.update(repr(view.event).encode())
-            digest.update(view.url.encode())
-            for link in view.tags:
-                digest.update(link.url.encode())
-            for source in view.sources:
-                digest.update((source.url or "").encode() + source.title.encode())
-            for conflict in view.conflicts:
-                digest.update(self.event_urls.get(str(conflict.get("event")), "").encode())
+            part = known.get(id(view))
+            if part is None:  # each view shows on a year page, its source pages and tag pages
+                one = hashlib.blake2b(repr(view.event).encode(), digest_size=16)
+                one.update(view.url.encode())
+                for link in view.tags:
+                    one.update(link.url.encode())
+                for source in view.sources:
+                    one.update((source.url or "").encode() + source.title.encode())
+                for conflict in view.conflicts:
+                    one.update(self.event_urls.get(str(conflict.get("event")), "").encode())
+                part = known[id(view)] = one.digest()
+            digest.update(part)
 
     def page_key(self, page: TimelinePage | TagPage | SourcePage, page_url: str,
                  article: tuple[str | None, str | None] = (None, None)) -> str:

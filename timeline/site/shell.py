@@ -162,6 +162,9 @@ def _meta(meta: dict, template: str | None) -> dict:
     return meta
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 class _Same:
     """Compares by identity, and holds the object so its id is not reused by another."""
 
@@ -188,12 +191,13 @@ def _kind(name: str | None, context, page) -> tuple | None:
     for meta_key, value in sorted(page.meta.items()):
         if meta_key not in ("title", "template"):
             parts.append((meta_key, repr(value)))
-    for item, value in sorted(context.get_all().items()):
+    for item, value in context.get_all().items():  # in the order the context was made
         if item == "page" or item == "build_date_utc":  # the date: the time of this build
             continue
-        if isinstance(value, (str, int, float, bool, type(None))):
+        kind = type(value)
+        if kind in _PLAIN:
             parts.append((item, value))
-        elif isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        elif (kind is list or kind is tuple) and all(type(v) is str for v in value):
             parts.append((item, tuple(value)))
         else:
             parts.append((item, _Same(value)))
