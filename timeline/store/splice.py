@@ -185,12 +185,22 @@ def _cut(lines: list[str]) -> tuple[list[str], dict[str, _Section]] | None:
     sections: dict[str, _Section] = {}
     current: _Section | None = None
     entry_indent: int | None = None
+    deeper = None  # the prefix of a line inside the current entry: the common case, checked first
+    block: list[str] | None = None  # lines of the entry being read
+
+    def close() -> None:
+        if block is not None and current is not None:
+            current.blocks.append("".join(block))
+
     for line in lines:
+        if block is not None and line.startswith(deeper):
+            block.append(line)
+            continue
         if _SKIP.match(line):
-            if current is None:
+            if block is not None:
+                block.append(line)
+            elif current is None:
                 prologue.append(line)
-            elif current.blocks:
-                current.blocks[-1] += line
             else:
                 current.head.append(line)
             continue
@@ -198,6 +208,8 @@ def _cut(lines: list[str]) -> tuple[list[str], dict[str, _Section]] | None:
             match = _TOP_KEY.match(line.rstrip("\n"))
             if match is None or match.group(1) in sections:
                 return None  # another top-level key, a flow collection, a document marker...
+            close()
+            block = None
             current = _Section(match.group(1), [line], [], 0, empty=match.group(2) is not None)
             sections[current.name] = current
             entry_indent = None
@@ -212,16 +224,12 @@ def _cut(lines: list[str]) -> tuple[list[str], dict[str, _Section]] | None:
                 return None
             entry_indent = len(match.group(1))
             current.indent = entry_indent
-        if indent < entry_indent:
-            return None
-        if indent == entry_indent:
-            if match is None or len(match.group(1)) != entry_indent:
-                return None
-            current.blocks.append(line)
-        elif not current.blocks:
-            return None
-        else:
-            current.blocks[-1] += line
+            deeper = " " * (entry_indent + 1)
+        if indent != entry_indent or match is None or len(match.group(1)) != entry_indent:
+            return None  # shallower than the entries, or at their depth but no entry
+        close()
+        block = [line]
+    close()
     return prologue, sections  # the last block of a section owns the comments after it
 
 

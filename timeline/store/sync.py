@@ -193,8 +193,23 @@ def plan_update(existing: Existing, fresh: dict) -> Plan:
         text, blocks = spliced.text, spliced.blocks or None
     snapshot = ("# The last version `timeline extract` generated: the base for merging your edits.\n"
                 "# Commit it with the events file; do not edit it. (JSON, which is also YAML.)\n"
-                + json.dumps(fresh, ensure_ascii=False, indent=1) + "\n")
+                + snapshot_json(fresh))
     return Plan(text, snapshot, report, merged, existing.text, blocks)
+
+
+def snapshot_json(data: dict) -> str:
+    """JSON with one article entry or event per line: small diffs, and the C encoder's speed."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def body(value: Any) -> str:
+        if isinstance(value, dict) and value:
+            return "{\n" + ",\n".join(f"{dumps(k)}: {dumps(v)}" for k, v in value.items()) + "\n}"
+        if isinstance(value, list) and value:
+            return "[\n" + ",\n".join(dumps(v) for v in value) + "\n]"
+        return dumps(value)
+
+    return "{\n" + ",\n".join(f"{dumps(k)}: {body(v)}" for k, v in data.items()) + "\n}\n"
 
 
 def _fresh(merged: dict) -> Spliced:
