@@ -6,8 +6,8 @@ Two with disagreeing dates of the same granularity and very similar wording (at 
 ``CONFLICT_SIMILARITY``, sharing ``MIN_SHARED_WORDS``, of which ``MIN_SHARED_ACTION``
 lie outside multi-word names) are both kept, each listing the other under ``conflict``.
 The bar for a conflict is higher because the date gives no support, and sharing a name
-("the Alder Street Bridge") is not sharing an event: what happened must match too. Both thresholds are tuned on tests/data/event_pairs.yaml (figures in
-tests/events/test_merge.py).
+("the Alder Street Bridge") is not sharing an event: what happened must match too. The
+thresholds are tuned on tests/data/event_pairs.yaml (figures in tests/events/test_merge.py).
 
 The result does not depend on the order events arrive in (parallel extraction must give
 byte-identical output): events are first put in a canonical order.
