@@ -65,6 +65,9 @@ CASES = [
     ("Protesters march on.", A, "march", None),
     ("He told Fox News Sunday that", A, "Sunday", None),
     ("Call 555-1234 now.", A, "555-1234", None),
+    ("Call 555-2013 for tickets.", A, "2013", None),
+    ("They met on the 13th, officials said.", "2023-09-20", "the 13th", "2023-09-13"),
+    ("He lives on the 13th floor.", "2023-09-20", "the 13th", None),
     ("Update to version 2.1.", A, "2.1", None),
     ("About 2,000 people came.", A, "2,000", None),
     # broadcast transcripts, clock times with days, spans between events

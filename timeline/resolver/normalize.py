@@ -146,6 +146,24 @@ def calendar(m, ctx):
     return "DATE", date.isoformat(), mod, date
 
 
+def day_of_month(m, ctx):
+    """"on the 13th": that day of the month last mentioned (or the anchor's), moved a month
+    back when a past sentence names a later day, a month on when a future one names an earlier."""
+    day = int(m.group("day"))
+    ref = ctx.reference
+    year, month = ref.year, ref.month
+    if ctx.mentioned and re.fullmatch(r"\d{4}-\d\d", ctx.mentioned):
+        year, month = int(ctx.mentioned[:4]), int(ctx.mentioned[5:])  # "In May ... on the 13th"
+    elif not ctx.future and day > ref.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif ctx.future and day < ref.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    date = safe_date(year, month, day)
+    if date is None:
+        return None
+    return "DATE", date.isoformat(), None, date
+
+
 def week_of(m, ctx):
     """The calendar week of the day the match names ("the week of March 6")."""
     res = calendar(m, ctx)
@@ -618,7 +636,7 @@ def set_(m, ctx):
 
 
 NORMALIZERS = {
-    "numeric_date": numeric_date, "calendar": calendar, "month_alone": month_alone, "week_of": week_of,
+    "numeric_date": numeric_date, "calendar": calendar, "day_of_month": day_of_month, "month_alone": month_alone, "week_of": week_of,
     "year": year, "decade": decade, "century": century, "quarter": quarter,
     "year_quarter": year_quarter, "half_year": half_year,
     "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
