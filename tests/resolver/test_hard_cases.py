@@ -66,6 +66,7 @@ CASES = [
     ("He told Fox News Sunday that", A, "Sunday", None),
     ("Call 555-1234 now.", A, "555-1234", None),
     ("Call 555-2013 for tickets.", A, "2013", None),
+    ("The FY2024 budget passed.", A, "FY2024", "2024"),
     ("They met on the 13th, officials said.", "2023-09-20", "the 13th", "2023-09-13"),
     ("He lives on the 13th floor.", "2023-09-20", "the 13th", None),
     ("Update to version 2.1.", A, "2.1", None),
