@@ -159,6 +159,8 @@ CASES = [
     ("Output fell in 1990 prices.", A, "1990", "1990"),
     ("Since 1999 people have left the valley.", A, "1999", "1999"),
     ("Wages are back to around 1990 levels.", A, "1990", "1990"),
+    # a full month name at the end of a sentence does not take the full stop
+    ("The case was heard on the 5th of May. It ended.", A, "the 5th of May", "2023-05-05"),
 ]
 
 
