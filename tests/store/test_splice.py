@@ -158,3 +158,18 @@ def test_block_reading_agrees_with_the_whole_file_reader(count, offset, edits):
     except yaml.YAMLError:
         raise AssertionError("blocks read a file the whole-file reader refuses:\n" + text)
     assert read[0] == whole
+
+
+def test_windows_line_ends_are_read_as_lines_and_spliced(tmp_path):
+    from timeline.store.sync import load_existing, write_plan
+
+    out = tmp_path / "events.yaml"
+    first = _document(4)
+    write_plan(out, plan_update(load_existing(out), first))
+    out.write_bytes(out.read_bytes().replace(b"\n", b"\r\n"))
+    existing = load_existing(out)
+    assert existing.layout is not None  # cut, not left to the slow whole-file path
+    newer = copy.deepcopy(first)
+    newer["events"][2]["title"] = "Changed"
+    plan = plan_update(existing, newer)
+    assert yaml.safe_load(plan.text) == newer and "title: Changed" in plan.text
