@@ -161,6 +161,22 @@ CASES = [
     ("Wages are back to around 1990 levels.", A, "1990", "1990"),
     # a full month name at the end of a sentence does not take the full stop
     ("The case was heard on the 5th of May. It ended.", A, "the 5th of May", "2023-05-05"),
+    # numbers that label, measure or locate things are not years
+    ("The meeting is in Room 2012.", A, "2012", None),
+    ("Flight 1549 landed in the Hudson.", A, "1549", None),
+    ("Take Route 1990 to the coast.", A, "1990", None),
+    ("The machine still runs Windows 2000.", A, "2000", None),
+    ("The bill is H.R. 2020.", A, "2020", None),
+    ("She won a 2000-meter race.", A, "2000", None),
+    ("Patients received 2000 mg of the drug.", A, "2000", None),
+    ("The president lives at 1600 Pennsylvania Avenue.", A, "1600", None),
+    ("She lives at 2010 Main Street.", A, "2010", None),
+    ("The Dow fell 2000 points.", A, "2000", None),
+    ("The temperature reached 2000 degrees.", A, "2000", None),
+    ("The stadium seats 1800 fans.", A, "1800", None),
+    ('The song "1999" by Prince topped the charts.', A, "1999", None),
+    ("Windows 2000 shipped in 2000.", A, "in 2000", "2000"),
+    ("The 1996 Olympics were in Atlanta.", A, "1996", "1996"),
 ]
 
 

@@ -225,6 +225,13 @@ def year(m, ctx):
         return None
     if ctx.params.get("check_counts") and _counts_things(m, ctx):
         return None
+    not_after = ctx.params.get("not_after")
+    if not_after and re.search(not_after, m.string[max(0, m.start() - 16):m.start()]):
+        return None  # a number that labels a thing ("Room 2012", "Flight 1549")
+    street = ctx.params.get("street_after")
+    if street and re.match(street, m.string[m.end():m.end() + 60]) and not (
+            ctx.counts and ctx.counts["time_before"].search(m.string[max(0, m.start() - 30):m.start()])):
+        return None  # a street number ("1600 Pennsylvania Avenue")
     return "DATE", f"{y:04d}", _mod(m, ctx), None
 
 
