@@ -177,6 +177,11 @@ CASES = [
     ('The song "1999" by Prince topped the charts.', A, "1999", None),
     ("Windows 2000 shipped in 2000.", A, "in 2000", "2000"),
     ("The 1996 Olympics were in Atlanta.", A, "1996", "1996"),
+    # weekdays inside names
+    ("Tuesday Morning Corp. filed for bankruptcy.", A, "Tuesday", None),
+    ("The Wednesday Club meets often.", A, "Wednesday", None),
+    ("Fans of Friday Night Lights were happy.", A, "Friday", None),
+    ("He read about Robinson Crusoe's Man Friday.", A, "Friday", None),
 ]
 
 

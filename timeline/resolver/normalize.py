@@ -421,6 +421,12 @@ def weekday(m, ctx):
     before = m.string[max(0, m.start() - 16):m.start()]
     if ctx.params.get("not_after") and re.search(ctx.params["not_after"], before):
         return None
+    after = m.string[m.end():m.end() + 20]
+    if ctx.params.get("name_after") and re.match(ctx.params["name_after"], after):
+        return None
+    part_word = m.group("part_of_day")
+    if part_word and part_word[0].isupper() and re.match(ctx.params.get("title_after_part", "(?!)"), after):
+        return None
     direction = _g(m, "dir")
     ref = ctx.reference if direction in ("previous", "following") else ctx.anchor
     delta = wd - ref.isoweekday()
