@@ -182,6 +182,11 @@ CASES = [
     ("The Wednesday Club meets often.", A, "Wednesday", None),
     ("Fans of Friday Night Lights were happy.", A, "Friday", None),
     ("He read about Robinson Crusoe's Man Friday.", A, "Friday", None),
+    # time zones belong to the clock time; a 24-hour time needs its zone
+    ("The launch was at 9:45 a.m. ET on Sunday.", A, "9:45 a.m. ET on Sunday", "2023-09-10T09:45"),
+    ("Polls close at 8 p.m. local time.", A, "8 p.m. local time", "2023-09-13T20:00"),
+    ("The launch is at 14:00 GMT.", A, "14:00 GMT", "2023-09-13T14:00"),
+    ("Troops crossed at 0500 GMT on Monday.", A, "0500 GMT", "2023-09-11T05:00"),
 ]
 
 

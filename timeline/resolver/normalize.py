@@ -607,6 +607,9 @@ def clock(m, ctx):
     fixed = _g(m, "fixed")
     if fixed:
         return "TIME", f"{ctx.reference.isoformat()}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
+    hour24 = _g(m, "hour24")
+    if hour24:
+        return "TIME", f"{ctx.reference.isoformat()}T{int(hour24):02d}:{m.group('minute')}", None, None
     hour = _g(m, "hour")
     h = (int(hour) if hour.isdigit() else ctx.vocab["number"][hour]) % 12
     if (_g(m, "ampm") or "").startswith("p") or _g(m, "half_day") in ("afternoon", "evening"):
