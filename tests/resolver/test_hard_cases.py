@@ -187,6 +187,11 @@ CASES = [
     ("Polls close at 8 p.m. local time.", A, "8 p.m. local time", "2023-09-13T20:00"),
     ("The launch is at 14:00 GMT.", A, "14:00 GMT", "2023-09-13T14:00"),
     ("Troops crossed at 0500 GMT on Monday.", A, "0500 GMT", "2023-09-11T05:00"),
+    # recurrences with a count
+    ("The meetings take place every two weeks.", A, "every two weeks", "P2W"),
+    ("The race is held every other year.", A, "every other year", "P2Y"),
+    ("The group meets twice a month.", A, "twice a month", "P1M"),
+    ("The market is open on weekends.", A, "weekends", "XXXX-WXX-WE"),
 ]
 
 

@@ -646,9 +646,15 @@ def set_(m, ctx):
     if month:
         return "SET", f"XXXX-{month:02d}", None, None
     word = _g(m, "unit")
+    if word is None:
+        return "SET", ctx.params[m.group(0).lower()], None, None  # a fixed value ("weekends")
     if word in ("morning", "night"):
         return "SET", f"XXXX-XX-XXT{'MO' if word == 'morning' else 'NI'}", None, None
-    return "SET", f"P1{_unit(m, ctx)}", None, None
+    unit = _unit(m, ctx)
+    n = 2 if _g(m, "other") else (_number(ctx, m) or 1)  # "every other week", "every two weeks"
+    if unit in ("H", "MI", "S"):
+        return "SET", f"PT{n}{'M' if unit == 'MI' else unit}", None, None
+    return "SET", f"P{n}{unit}", None, None
 
 
 NORMALIZERS = {
