@@ -192,6 +192,10 @@ CASES = [
     ("The race is held every other year.", A, "every other year", "P2Y"),
     ("The group meets twice a month.", A, "twice a month", "P1M"),
     ("The market is open on weekends.", A, "weekends", "XXXX-WXX-WE"),
+    # a part of the story's week, month or year is a date, not a length of time
+    ("The loan is due at the end of the month.", A, "the end of the month", "2023-09"),
+    ("In March 2021 the vote was held. At the end of the month it was annulled.", A,
+     "the end of the month", "2021-03"),
 ]
 
 

@@ -481,6 +481,8 @@ def _mentioned_base(ctx: Context, unit: str) -> dt.date:
 
 def anaphoric_unit(m, ctx):
     unit = _unit(m, ctx)
+    if _g(m, "modifier"):  # "the end of the month": a part of the story's month
+        return "DATE", fmt(_mentioned_base(ctx, unit), unit), _mod(m, ctx), None
     if unit == "D":
         if not _g(m, "dir") and m.group(0).lower().startswith("the"):
             return None  # "in the day", "the day belonged to": rarely a date of its own
