@@ -196,6 +196,13 @@ CASES = [
     ("The loan is due at the end of the month.", A, "the end of the month", "2023-09"),
     ("In March 2021 the vote was held. At the end of the month it was annulled.", A,
      "the end of the month", "2021-03"),
+    # after a past-tense verb, a date without a year is not in the future of the anchor
+    ("The museum opened on Jan. 5.", "2023-10-04", "Jan. 5", "2023-01-05"),
+    ("The bridge collapsed in November.", "2023-10-04", "November", "2022-11"),
+    ("The company reported on Dec. 12 that profits had fallen.", "2023-10-04", "Dec. 12", "2022-12-12"),
+    ("The vote was postponed to Jan. 5.", "2023-10-04", "Jan. 5", "2024-01-05"),
+    ("Guidelines to be published in early November will decide.", "2023-10-04", "early November",
+     "2023-11"),
 ]
 
 

@@ -36,6 +36,11 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict) -> bool:
     return bool(tense["future"].search(text[start:min(bounds[i + 1], pos + tense["after"])]))
 
 
+def _is_past(text: str, pos: int, tense: dict) -> bool:
+    """Whether a verb in the past tense comes right before ``pos`` (the language's cue)."""
+    return tense["past_verb_before"].search(text, max(0, pos - 40), pos) is not None
+
+
 def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
     out = []
     lower = text.lower()
@@ -84,8 +89,9 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if start < last_end:
             continue
         rule = lang.rules[idx]
-        ctx = Context(anchor, reference, _is_future(text, bounds, start, lang.tense),
-                      lang.vocab, quarter, rule.params, mentioned, lang.counts)
+        future = _is_future(text, bounds, start, lang.tense)
+        ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
+                      lang.counts, past=not future and _is_past(text, start, lang.tense))
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):

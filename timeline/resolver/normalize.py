@@ -26,6 +26,8 @@ class Context:
     mentioned: str | None = None
     #: The language's cues for numbers that count things (``Language.counts``).
     counts: dict | None = None
+    #: A past-tense verb comes right before the expression ("opened on Jan. 5").
+    past: bool = False
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -101,7 +103,8 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year that puts month(/day) closest to the anchor; the sentence's tense breaks near-ties.
 
     Distance counts in days; a date on the side the tense contradicts pays a penalty
-    (100 days for a day, 5 months for a month alone).
+    (100 days for a day, 5 months for a month alone). After a past-tense verb ("opened on
+    Jan. 5") a date after the anchor is taken only when no earlier one exists.
     """
     a = ctx.anchor
     best = None
@@ -115,6 +118,8 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
         else:
             diff = (cand - a).days
             cost = abs(diff) + (100 if (diff > 0) != ctx.future and diff != 0 else 0)
+        if ctx.past and diff > 0:
+            cost += 100_000
         if best is None or cost < best[0]:
             best = (cost, year)
     return best[1] if best else a.year
