@@ -203,6 +203,11 @@ CASES = [
     ("The vote was postponed to Jan. 5.", "2023-10-04", "Jan. 5", "2024-01-05"),
     ("Guidelines to be published in early November will decide.", "2023-10-04", "early November",
      "2023-11"),
+    # a quarter of a year named relative to the publication date; the week of a holiday
+    ("Analysts expect gains in the first quarter of next year.", "2023-10-04",
+     "the first quarter of next year", "2024-Q1"),
+    ("The store will close the week of Thanksgiving.", "2023-10-04", "the week of Thanksgiving",
+     "2023-W47"),
 ]
 
 

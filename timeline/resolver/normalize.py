@@ -170,8 +170,8 @@ def day_of_month(m, ctx):
 
 
 def week_of(m, ctx):
-    """The calendar week of the day the match names ("the week of March 6")."""
-    res = calendar(m, ctx)
+    """The calendar week of the day the match names ("the week of March 6", "of Thanksgiving")."""
+    res = holiday(m, ctx) if _g(m, "holiday") else calendar(m, ctx)
     if res is None or res[3] is None:
         return None
     return "DATE", fmt(res[3], "W"), None, None
@@ -267,7 +267,7 @@ def quarter(m, ctx):
     direction = _g(m, "dir")
     ref = ctx.reference
     cur_q = (ref.month - 1) // 3 + 1
-    y = _year(m, ctx)
+    y = _year(m, ctx) or _relative_year(m, ctx)
     if q is None:
         if direction in ("last", "past", "previous", "latest") and direction != "latest":
             d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", -1)
