@@ -208,6 +208,11 @@ CASES = [
      "the first quarter of next year", "2024-Q1"),
     ("The store will close the week of Thanksgiving.", "2023-10-04", "the week of Thanksgiving",
      "2023-W47"),
+    # named days and longer spans
+    ("Fireworks lit the sky on the Fourth of July.", A, "Fourth of July", "2023-07-04"),
+    ("The memorial honors victims of 9/11.", A, "9/11", "2001-09-11"),
+    ("The budget will balance by the end of the decade.", A, "the end of the decade", "202"),
+    ("The tower was finished a century ago.", A, "a century ago", "19"),
 ]
 
 
