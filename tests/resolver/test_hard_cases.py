@@ -213,6 +213,8 @@ CASES = [
     ("The memorial honors victims of 9/11.", A, "9/11", "2001-09-11"),
     ("The budget will balance by the end of the decade.", A, "the end of the decade", "202"),
     ("The tower was finished a century ago.", A, "a century ago", "19"),
+    # the nth week of a named month, not the week before the publication date
+    ("The cuts take effect in the last week of March.", A, "the last week of March", "2023-W13"),
 ]
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from timeline.resolver.calendar import easter, fmt, nth_weekday, safe_date, shift
+from timeline.resolver.calendar import add_months, easter, fmt, nth_weekday, safe_date, shift
 
 @dataclass(frozen=True)
 class Context:
@@ -175,6 +175,24 @@ def week_of(m, ctx):
     if res is None or res[3] is None:
         return None
     return "DATE", fmt(res[3], "W"), None, None
+
+
+#: The day of the month that stands for its nth week ("the first week of October": the 4th).
+_NTH_WEEK_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+
+
+def week_of_month(m, ctx):
+    """The calendar week the nth (or last) week of a month falls in."""
+    res = calendar(m, ctx)
+    if res is None:
+        return None
+    year, month = int(res[1][:4]), int(res[1][5:7])
+    nth = m.group("nth").lower()
+    if nth in _NTH_WEEK_DAY:
+        day = dt.date(year, month, _NTH_WEEK_DAY[nth])
+    else:  # the last or final week: its middle is three days before the month's end
+        day = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=4)
+    return "DATE", fmt(day, "W"), None, None
 
 
 def month_alone(m, ctx):
@@ -666,6 +684,7 @@ def set_(m, ctx):
 
 NORMALIZERS = {
     "numeric_date": numeric_date, "calendar": calendar, "day_of_month": day_of_month, "month_alone": month_alone, "week_of": week_of,
+    "week_of_month": week_of_month,
     "year": year, "decade": decade, "century": century, "quarter": quarter,
     "year_quarter": year_quarter, "half_year": half_year,
     "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
