@@ -215,6 +215,8 @@ CASES = [
     ("The tower was finished a century ago.", A, "a century ago", "19"),
     # the nth week of a named month, not the week before the publication date
     ("The cuts take effect in the last week of March.", A, "the last week of March", "2023-W13"),
+    # "would" (the future seen from the past) puts a date after the anchor
+    ("The company said Tuesday it would cut 500 jobs by March.", "2023-10-04", "March", "2024-03"),
 ]
 
 
