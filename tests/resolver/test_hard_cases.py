@@ -217,6 +217,10 @@ CASES = [
     ("The cuts take effect in the last week of March.", A, "the last week of March", "2023-W13"),
     # "would" (the future seen from the past) puts a date after the anchor
     ("The company said Tuesday it would cut 500 jobs by March.", "2023-10-04", "March", "2024-03"),
+    # a scheduling verb in the present tense puts a day ahead
+    ("The exhibit opens Saturday and runs through Jan. 7.", "2023-10-04", "Saturday", "2023-10-07"),
+    ("The committee meets on Friday.", "2023-10-04", "Friday", "2023-10-06"),
+    ("He said the meeting was Friday.", "2023-10-04", "Friday", "2023-09-29"),
 ]
 
 

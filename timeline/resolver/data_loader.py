@@ -52,6 +52,7 @@ class Language:
     #: Tense cues: ``future`` (a regex that puts a sentence in the future), ``past_before``
     #: (a regex that, right before an expression, keeps it in the past: "said Tuesday"),
     #: ``past_verb_before`` (a past-tense verb right before it: "opened on Jan. 5"),
+    #: ``future_verb_before`` (a scheduling verb right before it: "opens Saturday"),
     #: ``before``/``after`` (how many characters around the expression are searched).
     tense: dict = field(default_factory=dict)
     #: When a bare number counts things instead of naming a year (see ``_compile_counts``).
@@ -234,6 +235,7 @@ def load_language(code: str) -> Language:
         tense = {"future": re.compile(raw_tense.get("future", "(?!)"), re.I),
                  "past_before": re.compile(raw_tense.get("past_before", "(?!)"), re.I),
                  "past_verb_before": re.compile(raw_tense.get("past_verb_before", "(?!)")),
+                 "future_verb_before": re.compile(raw_tense.get("future_verb_before", "(?!)")),
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

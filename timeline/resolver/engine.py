@@ -33,6 +33,8 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict) -> bool:
     start = max(bounds[i], pos - tense["before"])
     if tense["past_before"].search(text, start, pos):
         return False
+    if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
+        return True
     return bool(tense["future"].search(text[start:min(bounds[i + 1], pos + tense["after"])]))
 
 
