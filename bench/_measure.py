@@ -5,10 +5,15 @@ Peak memory is sampled every 20 ms from /proc over the whole process tree (the c
 and every worker it starts), because ``--jobs 2`` spreads the work over processes and
 ``getrusage(RUSAGE_CHILDREN)`` only reports the largest single process ever reaped. A
 20 ms sample can miss a shorter spike; for these runs of seconds that is noise.
+
+CPU time (user + system, from ``getrusage(RUSAGE_CHILDREN)``, so of the command and every
+process it waited for) is reported beside wall time: on a machine shared with other work it
+says more about a change than the wall clock does.
 """
 from __future__ import annotations
 
 import os
+import resource
 import shlex
 import subprocess
 import sys
@@ -36,6 +41,8 @@ class Run:
     returncode: int | None
     stdout: str
     stderr: str
+    #: user + system CPU seconds of the command and every process it waited for
+    cpu: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -71,6 +78,7 @@ def _tree_rss_kb(root: int) -> int:
 def run(command: list[str], cwd: Path, timeout: float, env: dict | None = None) -> Run:
     """Run ``command``; sample tree memory every 20 ms; kill the tree after ``timeout`` s."""
     started = time.perf_counter()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, env={**os.environ, **(env or {})}, start_new_session=True)
     peak = [0]
@@ -93,7 +101,9 @@ def run(command: list[str], cwd: Path, timeout: float, env: dict | None = None) 
     wall = time.perf_counter() - started
     done.set()
     sampler.join()
-    return Run(command, wall, peak[0] / 1024, code, stdout, stderr)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+    return Run(command, wall, peak[0] / 1024, code, stdout, stderr, cpu)
 
 
 def shell(command: list[str]) -> str:

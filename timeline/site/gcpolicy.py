@@ -16,8 +16,10 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def loading() -> Iterator[None]:
-    """No cycle collection while the body runs; afterwards, what it made is set aside."""
+def loading(*, freeze: bool = True) -> Iterator[None]:
+    """No cycle collection while the body runs; afterwards, with ``freeze``, what it made is
+    set aside. Not while serving: once unfrozen, the previous build's pages would wait for a
+    full pass that comes late, and memory would grow by a build's worth each time."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -25,7 +27,8 @@ def loading() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-    gc.freeze()
+    if freeze:
+        gc.freeze()
 
 
 def build_done() -> None:

@@ -100,7 +100,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # add our pages; the search plugin then indexes them like any other page.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        with gcpolicy.loading():  # what is made here lives as long as the build
+        with gcpolicy.loading(freeze=not self.serving):  # what is made here lives as long as the build
             self.events_file = self._load()
             labels = DateLabels(self.config.locale)
             plan_key = (repr(self.config), config.use_directory_urls)
