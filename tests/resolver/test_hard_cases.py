@@ -221,6 +221,12 @@ CASES = [
     ("The exhibit opens Saturday and runs through Jan. 7.", "2023-10-04", "Saturday", "2023-10-07"),
     ("The committee meets on Friday.", "2023-10-04", "Friday", "2023-10-06"),
     ("He said the meeting was Friday.", "2023-10-04", "Friday", "2023-09-29"),
+    # "that summer", "that Christmas": of the year last mentioned; a season ahead in the future
+    ("In 2021, the bridge reopened. That summer, traffic doubled.", "2023-10-04", "That summer",
+     "2021-SU"),
+    ("In 2021, the bridge reopened. That Christmas, a truck hit it.", "2023-10-04", "That Christmas",
+     "2021-12-25"),
+    ("Work is expected to begin in the spring.", "2023-10-04", "the spring", "2024-SP"),
 ]
 
 

@@ -363,10 +363,14 @@ def season(m, ctx):
             y = a.year if a.month >= first_month + 3 else a.year - 1
         else:
             y = a.year if a.month < first_month else a.year + 1
+    elif y is None and direction == "that":  # "that summer": of the year last mentioned
+        y = _mentioned_base(ctx, "Y").year
     elif y is None:
         y = ref.year
         if direction is None and not ctx.future and s in ("SU", "FA") and ref.month < 6:
             y -= 1
+        elif direction is None and ctx.future and ref.month >= SEASON_FIRST_MONTH[s] + 3:
+            y += 1  # "work will begin in the spring", said in October: next spring
     return "DATE", f"{y:04d}-{s}", _mod(m, ctx), None
 
 
@@ -406,6 +410,8 @@ def holiday(m, ctx):
             date = on(a.year + 1)
     elif direction == "this":
         date = on(ctx.anchor.year)
+    elif direction == "that":  # "In 2021 ... that Christmas": of the year last mentioned
+        date = on(_mentioned_base(ctx, "Y").year)
     else:
         date = on(ref.year)
         if ctx.future and date < ref:
