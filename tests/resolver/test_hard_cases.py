@@ -227,6 +227,7 @@ CASES = [
     ("In 2021, the bridge reopened. That Christmas, a truck hit it.", "2023-10-04", "That Christmas",
      "2021-12-25"),
     ("Work is expected to begin in the spring.", "2023-10-04", "the spring", "2024-SP"),
+    ("The Senate passed the bill late Thursday.", "2023-11-17", "late Thursday", "2023-11-16"),
 ]
 
 
