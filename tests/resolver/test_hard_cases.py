@@ -228,6 +228,11 @@ CASES = [
      "2021-12-25"),
     ("Work is expected to begin in the spring.", "2023-10-04", "the spring", "2024-SP"),
     ("The Senate passed the bill late Thursday.", "2023-11-17", "late Thursday", "2023-11-16"),
+    # "last" as a verb; half a unit; time zones in words; a case number
+    ("The trial is expected to last six to eight weeks.", A, "last", None),
+    ("He spent half an hour on the phone.", A, "half an hour", "PT30M"),
+    ("Polls close at 8 p.m. Eastern time.", A, "8 p.m. Eastern time", "2023-09-13T20:00"),
+    ("The case number is 2021-CV-1234.", A, "2021", None),
 ]
 
 

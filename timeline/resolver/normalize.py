@@ -634,6 +634,12 @@ def vague_duration(m, ctx):
     return "DURATION", (f"PTX{'M' if unit == 'MI' else unit}" if unit in ("H", "MI") else f"PX{unit}"), None, None
 
 
+def fixed_duration(m, ctx):
+    """A length of time the data gives for the unit word ("half an hour" -> PT30M)."""
+    value = ctx.params.get(_g(m, "unit"))
+    return None if value is None else ("DURATION", value, _mod(m, ctx), None)
+
+
 def clock(m, ctx):
     fixed = _g(m, "fixed")
     if fixed:
@@ -697,6 +703,6 @@ NORMALIZERS = {
     "part_of_day": part_of_day, "weekday": weekday, "weekend": weekend,
     "relative_unit": relative_unit, "anaphoric_unit": anaphoric_unit,
     "anaphoric_shift": anaphoric_shift, "shifted": shifted, "shifted_future": shifted_future,
-    "year_ago": year_ago, "duration": duration, "vague_duration": vague_duration,
+    "year_ago": year_ago, "duration": duration, "vague_duration": vague_duration, "fixed_duration": fixed_duration,
     "clock": clock, "ref": ref, "set": set_,
 }
