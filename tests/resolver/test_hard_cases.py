@@ -233,6 +233,9 @@ CASES = [
     ("He spent half an hour on the phone.", A, "half an hour", "PT30M"),
     ("Polls close at 8 p.m. Eastern time.", A, "8 p.m. Eastern time", "2023-09-13T20:00"),
     ("The case number is 2021-CV-1234.", A, "2021", None),
+    # "since" a month: a month not after the anchor
+    ("Since January, prices have doubled.", "2023-10-04", "January", "2023-01"),
+    ("Prices have risen steadily since early November.", "2023-10-04", "early November", "2022-11"),
 ]
 
 
