@@ -236,6 +236,13 @@ CASES = [
     # "since" a month: a month not after the anchor
     ("Since January, prices have doubled.", "2023-10-04", "January", "2023-01"),
     ("Prices have risen steadily since early November.", "2023-10-04", "early November", "2022-11"),
+    # first names and names of wars
+    ("April Smith, 34, was arrested.", A, "April", None),
+    ("June Carter sang.", A, "June", None),
+    ("In April Congress passed the bill.", "2023-10-04", "April", "2023-04"),
+    ("The Hundred Years' War lasted 116 years.", A, "Hundred Years", None),
+    ("The Six-Day War began in June 1967.", A, "Six-Day", None),
+    ("Iraq fought an eight-year war with Iran.", A, "eight-year", "P8Y"),
 ]
 
 

@@ -220,6 +220,10 @@ def month_alone(m, ctx):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
         if not re.search(r"\b(in|of|since|until|by|last|next|this|from|to|through|and|between|on)\s+$", before):
             return None
+    name_after, date_before = ctx.params.get("name_after"), ctx.params.get("date_before")
+    if (name_after and not _g(m, "modifier") and re.match(name_after, m.string[m.end():m.end() + 30])
+            and not re.search(date_before, m.string[max(0, m.start() - 12):m.start()])):
+        return None  # a first name ("April Smith, 34, was arrested", "June Carter sang")
     return calendar(m, ctx)
 
 
