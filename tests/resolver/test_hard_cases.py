@@ -243,6 +243,7 @@ CASES = [
     ("The Hundred Years' War lasted 116 years.", A, "Hundred Years", None),
     ("The Six-Day War began in June 1967.", A, "Six-Day", None),
     ("Iraq fought an eight-year war with Iran.", A, "eight-year", "P8Y"),
+    ("The 2024 Summer Olympics open in Paris.", A, "Summer", None),
 ]
 
 
