@@ -244,6 +244,13 @@ CASES = [
     ("The Six-Day War began in June 1967.", A, "Six-Day", None),
     ("Iraq fought an eight-year war with Iran.", A, "eight-year", "P8Y"),
     ("The 2024 Summer Olympics open in Paris.", A, "Summer", None),
+    # "n years later", "the next year" count from the year (month) last mentioned
+    ("The vote was held in 2019. Two years later, protests erupted.", A, "Two years later", "2021"),
+    ("The vote was held in March 2019. Six months later, it was annulled.", A, "Six months later",
+     "2019-09"),
+    ("The vote was held on Sept. 28, 2020. The next year, protests erupted.", A, "The next year",
+     "2021"),
+    ("Sales will grow in the next year.", A, "the next year", "2024"),
 ]
 
 

@@ -494,7 +494,11 @@ def weekend(m, ctx):
 def relative_unit(m, ctx):
     unit = _unit(m, ctx)
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
-    d = shift(ctx.anchor, unit, n)
+    base = ctx.anchor
+    if (n == 1 and unit in ("Y", "M") and ctx.mentioned and not ctx.future
+            and m.group(0).lower().startswith("the next")):
+        base = _mentioned_base(ctx, unit)  # "in 2020 ... The next year, protests erupted"
+    d = shift(base, unit, n)
     return "DATE", fmt(d, unit), _mod(m, ctx) or ctx.params.get("mod"), None
 
 
@@ -571,7 +575,11 @@ def shifted(m, ctx):
     if (sign < 0 and _unit(m, ctx) == "Y" and _number(ctx, m) == 1 and ctx.quarter
             and not _YEAR_LONG_PERIOD.search(_sentence_so_far(m))):
         return "DATE", _quarter_year_ago(ctx), None, None
-    base = ctx.anchor if direction in ("ago", "from now") else ctx.reference
+    if direction in ("ago", "from now"):
+        base = ctx.anchor
+    else:  # "two years later": from the year (month) last mentioned, days from the last day
+        unit = _unit(m, ctx)
+        base = _mentioned_base(ctx, unit) if unit in ("Y", "M") else ctx.reference
     return _count_shift(ctx, m, base, sign)
 
 
