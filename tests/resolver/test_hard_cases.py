@@ -251,6 +251,7 @@ CASES = [
     ("The vote was held on Sept. 28, 2020. The next year, protests erupted.", A, "The next year",
      "2021"),
     ("Sales will grow in the next year.", A, "the next year", "2024"),
+    ("The meeting started at 10 o'clock.", A, "10 o'clock", "2023-09-13T10:00"),
 ]
 
 
