@@ -252,6 +252,9 @@ CASES = [
      "2021"),
     ("Sales will grow in the next year.", A, "the next year", "2024"),
     ("The meeting started at 10 o'clock.", A, "10 o'clock", "2023-09-13T10:00"),
+    # the tense cue after a long expression ("Tuesday's vote will ...")
+    ("Tuesday's vote will decide the race.", "2023-10-04", "Tuesday", "2023-10-10"),
+    ("Monday's attack killed five people.", "2023-10-04", "Monday", "2023-10-02"),
 ]
 
 

@@ -27,15 +27,20 @@ def _sentence_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text) + 1]
 
 
-def _is_future(text: str, bounds: list[int], pos: int, tense: dict) -> bool:
-    """Whether the sentence around ``pos`` speaks of the future (the language's cues)."""
+def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | None = None) -> bool:
+    """Whether the sentence around ``pos`` speaks of the future (the language's cues).
+
+    The cues are searched from ``before`` characters ahead of the expression to ``after``
+    characters past its end (``end``, default ``pos``), within the sentence.
+    """
     i = bisect.bisect_right(bounds, pos) - 1
     start = max(bounds[i], pos - tense["before"])
     if tense["past_before"].search(text, start, pos):
         return False
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
-    return bool(tense["future"].search(text[start:min(bounds[i + 1], pos + tense["after"])]))
+    stop = (pos if end is None else end) + tense["after"]
+    return bool(tense["future"].search(text[start:min(bounds[i + 1], stop)]))
 
 
 def _is_past(text: str, pos: int, tense: dict) -> bool:
@@ -91,7 +96,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if start < last_end:
             continue
         rule = lang.rules[idx]
-        future = _is_future(text, bounds, start, lang.tense)
+        future = _is_future(text, bounds, start, lang.tense, end)
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and _is_past(text, start, lang.tense))
         try:
