@@ -2,8 +2,11 @@
 
 It never resolves dates: the events file is its only input besides the article files it
 shows on provenance pages. Event handlers stay thin: ``loading`` reads the events,
-``plan`` decides the pages, ``render`` and the Jinja templates draw them, and
-``timeline.export`` writes the downloads.
+``plan`` decides the pages, ``render`` and the Jinja templates draw them, and ``exports``
+writes the downloads. What only makes builds faster, without changing a byte of the site,
+lives beside them: ``shell`` (one theme render per kind of page), ``markdown_once`` (one
+Markdown converter per build), ``gcpolicy``, and for ``mkdocs serve`` ``pagecache`` and
+``bytecode`` (what did not change is reused).
 """
 from __future__ import annotations
 
