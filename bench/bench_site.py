@@ -134,6 +134,14 @@ def _wait_for_any(urls: list[str], needle: str, deadline: float, interval: float
     return None
 
 
+def _wait_for_builds(log: Path, count: int, deadline: float) -> None:
+    """Until serve has logged ``count`` finished builds: the page shows an edit before the build
+    ends, and stopping serve mid-build leaves its temporary site folder behind."""
+    while time.perf_counter() < deadline and len(
+            re.findall(r"Documentation built in", log.read_text(errors="replace"))) < count:
+        time.sleep(0.2)
+
+
 def measure_edit(count: int, timeout: float, edits: int = 3) -> dict:
     """Serve the project, then time ``edits`` one-line edits until the page shows each."""
     project = project_for(count)
@@ -165,6 +173,7 @@ def measure_edit(count: int, timeout: float, edits: int = 3) -> dict:
                 times.append(None if seen is None else seen - before)
                 print(f"  edit {edit + 1}: {'timed out' if seen is None else f'{seen - before:.2f} s'}",
                       flush=True)
+            _wait_for_builds(log, edits + 1, time.perf_counter() + 60)
         finally:
             server.send_signal(signal.SIGINT)  # Ctrl-C: serve cleans up its temporary files
             try:
