@@ -177,3 +177,26 @@ def test_exports_written_by_a_child_or_here_are_the_same(tmp_path, monkeypatch) 
     for name in names:
         assert (tmp_path / "child" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
         assert (tmp_path / "failed" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
+
+
+def test_serve_rebuild_keeps_the_site_and_removes_what_went_away(tmp_path, monkeypatch) -> None:
+    from timeline.site import keepsite
+
+    project = make_project(tmp_path)
+    extra = project / "docs" / "extra.md"
+    extra.write_text("# Extra\n\nA page that will go.\n")
+    out = tmp_path / "served"
+    _build(project, out, serve=True)
+    assert (out / "extra" / "index.html").is_file()
+    moved: list[str] = []
+    original = keepsite.KeptSite.set_aside
+    monkeypatch.setattr(keepsite.KeptSite, "set_aside",
+                        lambda self, site_dir: (original(self, site_dir), moved.append(str(self.aside))))
+    extra.unlink()
+    events = project / "events.yaml"
+    events.write_text(events.read_text().replace("title: ", "title: Changed ", 1))
+    _build(project, out, serve=True)
+    assert moved and moved[0].endswith(".timeline-kept"), "the built site was not kept"
+    assert not Path(moved[0]).exists() and not (out / "extra").exists()
+    _build(project, tmp_path / "fresh")
+    assert _files(out) == _files(tmp_path / "fresh")

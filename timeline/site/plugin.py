@@ -31,6 +31,7 @@ from timeline.site.config import TimelineConfig
 from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
 from timeline.site.exports import ExportFiles
+from timeline.site.keepsite import KeptSite
 from timeline.site.loading import EventsCache, load_events
 from timeline.site.markdown_once import SharedMarkdown
 from timeline.site.pagecache import REPLAY_SOURCE, REPLAY_TEMPLATE, KeptPage, PageCache, site_key
@@ -69,6 +70,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._exports = ExportFiles()
         self._events_cache = EventsCache()
         self._bytecode = MemoryBytecodeCache()
+        self._dirty = False
+        self._kept_site = KeptSite()
+        self._written: set[str] = set()
         self._planned: tuple = (None, None)  # the events and options self.plan was made from
         #: Finished pages kept across serve rebuilds (this instance lives as long as serve).
         self.page_cache = PageCache()
@@ -87,6 +91,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
         # rebuilds, so a broken save can fall back to the last good events.
         self.serving = command == "serve"
+        self._dirty = dirty
+
+    # Last before MkDocs empties site_dir: while serving, the built site is moved aside (keepsite).
+    @event_priority(-100)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving and not self._dirty:
+            self._kept_site.set_aside(config.site_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.page.endswith(".md"):
@@ -101,8 +112,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     # Late, so files other plugins add are in place before we drop the raw articles and
     # add our pages; the search plugin then indexes them like any other page.
+    # First after MkDocs emptied site_dir: the built site back, to be overwritten in place.
+    @event_priority(100)
+    def _site_back(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._kept_site.put_back()
+        return files
+
     @event_priority(-50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _add_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
         with gcpolicy.loading(freeze=not self.serving):  # what is made here lives as long as the build
             self.events_file = self._load()
             labels = DateLabels(self.config.locale)
@@ -121,6 +138,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             for file in self._generated_files(config, files):
                 files.append(file)
         return files
+
+    on_files = CombinedEvent(_site_back, _add_pages)
 
     @event_priority(-100)
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -172,6 +191,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files):
         self._exports.wait()  # MkDocs copies the files next
+        self._written = {f.abs_dest_path for f in files}
         if self.serving:
             env.bytecode_cache = self._bytecode
         env.loader = jinja2.ChoiceLoader([
@@ -392,14 +412,23 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         out.append(File.generated(config, CSS_URI, abs_src_path=str(_HERE / "assets" / "timeline.css")))
         return out
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _build_done(self, *, config: MkDocsConfig) -> None:
         if not self.serving:  # serving: kept for the next rebuild, if the events stay the same
             self._exports.remove()
         gcpolicy.build_done()
 
+    # Last: everything this build writes is written; what it did not is stale (keepsite).
+    @event_priority(-100)
+    def _prune_site(self, *, config: MkDocsConfig) -> None:
+        self._kept_site.prune(self._written)
+
+    on_post_build = CombinedEvent(_build_done, _prune_site)
+
     def on_build_error(self, *, error: Exception) -> None:
         self._exports.remove()
         gcpolicy.build_done()
+        self._kept_site.put_back()
+        self._kept_site.site = None  # a failed build: nothing to prune
 
     def on_shutdown(self) -> None:
         self._exports.remove()
