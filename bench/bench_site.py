@@ -135,10 +135,17 @@ def _wait_for_any(urls: list[str], needle: str, deadline: float, interval: float
 
 
 def _wait_for_builds(log: Path, count: int, deadline: float) -> None:
-    """Until serve has logged ``count`` finished builds: the page shows an edit before the build
-    ends, and stopping serve mid-build leaves its temporary site folder behind."""
-    while time.perf_counter() < deadline and len(
-            re.findall(r"Documentation built in", log.read_text(errors="replace"))) < count:
+    """Until serve has logged ``count`` finished builds and no build has been running for a
+    second: the page shows an edit before the build ends, one write can start two builds, and
+    stopping serve mid-build leaves temporary files behind."""
+    quiet_since, last = time.perf_counter(), None
+    while time.perf_counter() < deadline:
+        text = log.read_text(errors="replace")
+        state = (text.count("Building documentation"), text.count("Documentation built in"))
+        if state != last:
+            quiet_since, last = time.perf_counter(), state
+        elif state[1] >= count and state[0] == state[1] and time.perf_counter() - quiet_since > 1.0:
+            return
         time.sleep(0.2)
 
 
