@@ -255,6 +255,13 @@ CASES = [
     # the tense cue after a long expression ("Tuesday's vote will ...")
     ("Tuesday's vote will decide the race.", "2023-10-04", "Tuesday", "2023-10-10"),
     ("Monday's attack killed five people.", "2023-10-04", "Monday", "2023-10-02"),
+    # a month alone after "by"/"until" is a deadline ahead of the publication date
+    ("Most of the debt must be paid down by February.", "2023-10-04", "February", "2024-02"),
+    ("The offer stays open until March.", "2023-10-04", "March", "2024-03"),
+    # a quoted title-case name is a programme, not a week
+    ('The senator said on NBC\'s "This Week" that talks stalled.', A, "This Week", None),
+    # "then current": current at a past time
+    ("Holders could buy shares at the then current price.", A, "then current", "PAST_REF"),
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.resolver.calendar import add_months, easter, fmt, nth_weekday, safe_date, shift
 
@@ -224,6 +224,10 @@ def month_alone(m, ctx):
     if (name_after and not _g(m, "modifier") and re.match(name_after, m.string[m.end():m.end() + 30])
             and not re.search(date_before, m.string[max(0, m.start() - 12):m.start()])):
         return None  # a first name ("April Smith, 34, was arrested", "June Carter sang")
+    deadline = ctx.params.get("deadline_before")
+    if deadline and re.search(deadline, m.string[max(0, m.start() - 12):m.start()]):
+        # "pay it down by February": a month named as a deadline lies ahead
+        ctx = replace(ctx, future=True, past=False)
     return calendar(m, ctx)
 
 
@@ -493,6 +497,9 @@ def weekend(m, ctx):
 
 def relative_unit(m, ctx):
     unit = _unit(m, ctx)
+    title = ctx.params.get("title_before")
+    if title and m.group("unit")[0].isupper() and re.search(title, m.string[max(0, m.start() - 2):m.start()]):
+        return None  # a quoted title-case name: a programme or a book, not a time
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
     base = ctx.anchor
     if (n == 1 and unit in ("Y", "M") and ctx.mentioned and not ctx.future
