@@ -262,6 +262,9 @@ CASES = [
     ('The senator said on NBC\'s "This Week" that talks stalled.', A, "This Week", None),
     # "then current": current at a past time
     ("Holders could buy shares at the then current price.", A, "then current", "PAST_REF"),
+    # a quarter of the publication year named with its year sets the story's quarter
+    ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
+     "2023-08-10", "a year earlier", "2022-Q2"),
 ]
 
 

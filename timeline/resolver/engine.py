@@ -116,6 +116,9 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             mentioned = value
         if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
             quarter = _story_quarter(quarter, value, anchor)
+        elif rule.kind == "year_quarter" and QUARTER.match(value) and value.startswith(f"{anchor.year:04d}"):
+            # "this year's third quarter": a quarter of the publication year, as said above
+            quarter = _story_quarter(quarter, value, anchor)
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end
