@@ -262,6 +262,9 @@ CASES = [
     ('The senator said on NBC\'s "This Week" that talks stalled.', A, "This Week", None),
     # "then current": current at a past time
     ("Holders could buy shares at the then current price.", A, "then current", "PAST_REF"),
+    # a bare month in a sentence with no future cue is past up to nine months back
+    ("In January, a bombing at the clinic killed a guard.", "2023-10-25", "January", "2023-01"),
+    ("She will command a mission in December.", "2023-03-04", "December", "2023-12"),
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),

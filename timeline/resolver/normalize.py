@@ -103,8 +103,10 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     """The year that puts month(/day) closest to the anchor; the sentence's tense breaks near-ties.
 
     Distance counts in days; a date on the side the tense contradicts pays a penalty
-    (100 days for a day, 5 months for a month alone). After a past-tense verb ("opened on
-    Jan. 5") a date after the anchor is taken only when no earlier one exists.
+    (100 days for a day, 7 months for a month alone: news reports past months far more often
+    than months to come, so a bare month up to nine months back is taken as past). After a
+    past-tense verb ("opened on Jan. 5") a date after the anchor is taken only when no earlier
+    one exists.
     """
     a = ctx.anchor
     best = None
@@ -114,7 +116,7 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             continue
         if day is None:  # a month: same month as the anchor counts as distance 0
             diff = (year - a.year) * 12 + month - a.month
-            cost = abs(diff) * 30 + (150 if (diff > 0) != ctx.future and diff != 0 else 0)
+            cost = abs(diff) * 30 + (210 if (diff > 0) != ctx.future and diff != 0 else 0)
         else:
             diff = (cand - a).days
             cost = abs(diff) + (100 if (diff > 0) != ctx.future and diff != 0 else 0)
