@@ -120,7 +120,8 @@ CASES = [
     ("The father will leave at 4 a.m. EDT Thursday, he said.", "2000-04-05", "4 a.m. EDT Thursday",
      "2000-04-06T04:00"),
     ("The father will leave at 4 in the morning.", "2000-04-05", "4 in the morning", "2000-04-05T04:00"),
-    ("He scored in Game 4 in the afternoon session.", A, "4 in the afternoon", None),
+    ("He scored in Game 4 in the afternoon session.", A, "Game 4", None),
+    ("He scored in Game 4 in the afternoon session.", A, "the afternoon", "2023-09-13TAF"),
     # a day before or after a day
     ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "last Tuesday", "2000-02-21"),
     ("They left the day after Christmas.", A, "Christmas", "2022-12-26"),
@@ -265,6 +266,11 @@ CASES = [
     # a bare month in a sentence with no future cue is past up to nine months back
     ("In January, a bombing at the clinic killed a guard.", "2023-10-25", "January", "2023-01"),
     ("She will command a mission in December.", "2023-03-04", "December", "2023-12"),
+    # a part of the day alone is on the day the story is on; joined to a day after it
+    ("Stocks fell Monday. Buyers returned in the afternoon.", "2023-10-04", "the afternoon",
+     "2023-10-02TAF"),
+    ("At mid-morning yesterday, the index was flat.", "2023-10-04", "mid-morning yesterday",
+     "2023-10-03TMO"),
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),

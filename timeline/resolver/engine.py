@@ -189,7 +189,8 @@ def shift_days_before_after(found: list[Timex], text: str, joiners: dict) -> lis
 
 
 DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-CLOCK = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d(?::\d\d)?)$")
+#: A clock time or a part of the day ("T14:30", "TAF") on a day: joined to a day next to it.
+CLOCK = re.compile(r"^\d{4}-\d\d-\d\d(T(?:\d\d(?::\d\d)?|MO|AF|EV|NI))$")
 
 
 def join_times_to_days(found: list[Timex], text: str, joiners: dict) -> list[Timex]:

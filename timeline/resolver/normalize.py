@@ -446,6 +446,9 @@ def deictic(m, ctx):
 
 def part_of_day(m, ctx):
     part = _v(ctx, "part_of_day", m)
+    if _g(m, "dir") is None:  # "in the morning": of the day the story is on
+        mod = "MID" if _g(m, "modifier") or _g(m, "modifier2") else None
+        return "TIME", f"{ctx.reference.isoformat()}T{part}", mod, None
     date = ctx.anchor - dt.timedelta(days=1 if _g(m, "dir") == "last" else 0)
     return "TIME", f"{date.isoformat()}T{part}", None, date
 
