@@ -536,8 +536,7 @@ def anaphoric_unit(m, ctx):
         if not _g(m, "dir") and m.group(0).lower().startswith("the"):
             return None  # "in the day", "the day belonged to": rarely a date of its own
         return "DATE", ctx.reference.isoformat(), None, ctx.reference
-    if not _g(m, "dir") and m.group(0).lower().startswith("the") and unit != "Y":
-        return "DURATION", f"P1{unit}", None, None
+    # "for the week, the index fell": the week (month) the story is in, a date, not a length
     return "DATE", fmt(_mentioned_base(ctx, unit), unit), None, None
 
 
