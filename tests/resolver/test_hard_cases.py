@@ -273,6 +273,9 @@ CASES = [
      "2023-10-03TMO"),
     # "the week", "the month" alone: the week (month) the story is in, a date
     ("The index rose Thursday. For the week, it gained 2%.", "2023-10-07", "the week", "2023-W40"),
+    # "over the years": a vague number of years; not "the years of war"
+    ("Over the years, the shop changed hands twice.", A, "the years", "PXY"),
+    ("She wrote about the years of exile.", A, "the years", None),
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),
