@@ -276,6 +276,9 @@ CASES = [
     # "over the years": a vague number of years; not "the years of war"
     ("Over the years, the shop changed hands twice.", A, "the years", "PXY"),
     ("She wrote about the years of exile.", A, "the years", None),
+    # "for a while": a length of time with no unit (PXX); not "a period of 90 days"
+    ("The plant will stay shut for a while.", A, "a while", "PXX"),
+    ("Rates stay fixed for a period of 90 days.", A, "a period", None),
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),
