@@ -279,6 +279,10 @@ CASES = [
     # "for a while": a length of time with no unit (PXX); not "a period of 90 days"
     ("The plant will stay shut for a while.", A, "a while", "PXX"),
     ("Rates stay fixed for a period of 90 days.", A, "a period", None),
+    # "day-long", "decades-long": the length the adjective names; decades counted in years
+    ("Talks ended after a day-long session.", A, "day-long", "P1D"),
+    ("The decades-long dispute over the river ended.", A, "decades-long", "PXY"),
+    ("The families were apart for decades.", A, "decades", "PXY"),
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),

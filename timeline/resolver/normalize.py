@@ -654,7 +654,25 @@ def vague_duration(m, ctx):
     if not any(c.isspace() for c in m.group(0)) and not _MEASURING.search(
             m.string[max(0, m.start() - 8):m.start()].lower()):
         return None
+    if unit == "DE":  # "for decades": decades are counted in years, as "four decades" is P40Y
+        unit = "Y"
     return "DURATION", (f"PTX{'M' if unit == 'MI' else unit}" if unit in ("H", "MI") else f"PX{unit}"), None, None
+
+
+def unit_adjective(m, ctx):
+    """The length an adjective names ("day-long" P1D, "two-year-long" P2Y, "decades-long" PXDE)."""
+    word = _g(m, "unit")
+    unit = ctx.vocab["unit"].get(word)
+    if unit is None:
+        return None
+    n = _number(ctx, m) if _g(m, "number") else ("X" if word.endswith("s") else 1)
+    if n is None:
+        return None
+    if unit == "DE":  # decades are counted in years, a vague number of them too
+        unit, n = "Y", (n * 10 if isinstance(n, int) else n)
+    if unit in ("H", "MI"):
+        return "DURATION", f"PT{n}{'M' if unit == 'MI' else unit}", None, None
+    return "DURATION", f"P{n}{unit}", None, None
 
 
 def fixed_duration(m, ctx):
@@ -727,5 +745,6 @@ NORMALIZERS = {
     "relative_unit": relative_unit, "anaphoric_unit": anaphoric_unit,
     "anaphoric_shift": anaphoric_shift, "shifted": shifted, "shifted_future": shifted_future,
     "year_ago": year_ago, "duration": duration, "vague_duration": vague_duration, "fixed_duration": fixed_duration,
+    "unit_adjective": unit_adjective,
     "clock": clock, "ref": ref, "set": set_,
 }
