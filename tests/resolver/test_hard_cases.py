@@ -283,6 +283,10 @@ CASES = [
     ("Talks ended after a day-long session.", A, "day-long", "P1D"),
     ("The decades-long dispute over the river ended.", A, "decades-long", "PXY"),
     ("The families were apart for decades.", A, "decades", "PXY"),
+    # a vague shift from the story's event is a vague length, not the future or the past
+    ("The chief quit in May. Several weeks later, the board resigned.", A, "Several weeks later",
+     "PXW"),
+    ("Several years ago, the mill closed.", A, "Several years ago", "PAST_REF"),
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),

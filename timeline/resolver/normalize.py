@@ -586,6 +586,11 @@ def shifted(m, ctx):
     if (sign < 0 and _unit(m, ctx) == "Y" and _number(ctx, m) == 1 and ctx.quarter
             and not _YEAR_LONG_PERIOD.search(_sentence_so_far(m))):
         return "DATE", _quarter_year_ago(ctx), None, None
+    unit = _unit(m, ctx)
+    if direction in ("earlier", "later") and unit in ("D", "W", "M", "Y") and not isinstance(_number(ctx, m), int):
+        # "a few days later": a vague shift from the story's event has no date, and it is no
+        # more in the future (past) of the publication date than the event: its length
+        return "DURATION", f"PX{unit}", _mod(m, ctx), None
     if direction in ("ago", "from now"):
         base = ctx.anchor
     else:  # "two years later": from the year (month) last mentioned, days from the last day
