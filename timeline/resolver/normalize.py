@@ -680,6 +680,14 @@ def unit_adjective(m, ctx):
     return "DURATION", f"P{n}{unit}", None, None
 
 
+def day_in_focus(m, ctx):
+    """The day a copula sentence is about ("today is the eighth day of ..."): the reference day."""
+    subject = ctx.params.get("subject_before")
+    if subject and not re.search(subject, m.string[max(0, m.start() - 20):m.start()]):
+        return None
+    return "DATE", ctx.reference.isoformat(), None, None
+
+
 def fixed_duration(m, ctx):
     """A length of time the data gives for the unit word ("half an hour" -> PT30M)."""
     value = ctx.params.get(_g(m, "unit"))
@@ -750,6 +758,6 @@ NORMALIZERS = {
     "relative_unit": relative_unit, "anaphoric_unit": anaphoric_unit,
     "anaphoric_shift": anaphoric_shift, "shifted": shifted, "shifted_future": shifted_future,
     "year_ago": year_ago, "duration": duration, "vague_duration": vague_duration, "fixed_duration": fixed_duration,
-    "unit_adjective": unit_adjective,
+    "unit_adjective": unit_adjective, "day_in_focus": day_in_focus,
     "clock": clock, "ref": ref, "set": set_,
 }
