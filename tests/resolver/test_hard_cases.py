@@ -290,6 +290,9 @@ CASES = [
     # "today is the third day of ...": the day in focus; not "his first day of work"
     ("Today is the third day of the blockade.", A, "the third day", "2023-09-13"),
     ("He spent his first day of work in meetings.", A, "first day", None),
+    # "one day" after a modal verb means "some day"
+    ("She says the mine will one day reopen.", A, "one day", "FUTURE_REF"),
+    ("The strike lasted one day.", A, "one day", "P1D"),
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),
