@@ -26,8 +26,8 @@ def _files(out: Path) -> dict[str, bytes]:
 
 def _build(project: Path, out: Path, *, serve: bool = False) -> None:
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
-    if serve:
-        config.plugins.on_startup(command="serve", dirty=False)
+    # As the CLI does: MkDocs keeps one instance of the plugin per process, serve or build.
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
     mkdocs_build(config)
 
 

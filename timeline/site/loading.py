@@ -12,6 +12,7 @@ from pathlib import Path
 from timeline.errors import StoreError
 from timeline.events import Event
 from timeline.store import EventsFile, read_events_file
+from timeline.store.reader import BlockReader
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -23,20 +24,21 @@ def events_paths(path: Path) -> list[Path]:
     return [path]
 
 
-def load_events(path: Path) -> EventsFile:
-    """All events and articles under ``path``, sorted by date; ``StoreError`` on any problem."""
+def load_events(path: Path, read=read_events_file) -> EventsFile:
+    """All events and articles under ``path``, sorted by date; ``StoreError`` on any problem.
+    ``read`` reads one file (``read_events_file``, or a ``BlockReader``'s while serving)."""
     paths = events_paths(path)
     if not paths:
         raise StoreError("the events folder holds no .yaml files", path=path,
                          hint="run `timeline extract -o FOLDER/events.yaml`, or point "
                               "`events:` at a file")
     if len(paths) == 1:
-        return read_events_file(paths[0])
+        return read(paths[0])
     articles: dict[str, dict] = {}
     events: list[Event] = []
     seen: dict[str, Path] = {}
     for file in paths:
-        part = read_events_file(file)
+        part = read(file)
         for article_id, entry in part.articles.items():
             articles.setdefault(article_id, entry)
         for event in part.events:
@@ -54,18 +56,22 @@ class EventsCache:
 
     Why: ``mkdocs serve`` rebuilds on any change (an article, a page, mkdocs.yml), and
     reading 10,000 events again costs ~1 s. Comparing bytes, not times, so an edit within
-    the clock's resolution is never missed.
+    the clock's resolution is never missed. When they did change (an edit), each file is
+    read by its ``BlockReader``: only the blocks that changed are parsed again.
     """
 
     def __init__(self) -> None:
         self.digest: bytes | None = None
         self.events: EventsFile | None = None
+        self.readers: dict[Path, BlockReader] = {}
 
     def load(self, path: Path) -> EventsFile:
-        digest = _digest(events_paths(path))
+        paths = events_paths(path)
+        digest = _digest(paths)
         if self.events is not None and digest == self.digest:
             return self.events
-        events = load_events(path)
+        self.readers = {p: self.readers.get(p) or BlockReader() for p in paths}
+        events = load_events(path, read=lambda file: self.readers[file].read(file))
         self.digest, self.events = digest, events
         return events
 

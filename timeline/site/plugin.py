@@ -40,6 +40,7 @@ from timeline.site.provenance import read_article_text
 from timeline.site.render import Renderer, make_environment
 from timeline.site.shell import SHELL_SOURCE, SHELL_TEMPLATE, ShellRenderer
 from timeline.site.toc import timeline_toc
+from timeline.site.writes import SkipUnchangedWrites
 from timeline.store import EventsFile
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -86,6 +87,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._new_entries: dict[str, list] = {}
         self._search_meta: dict[str, object] = {}
         self._markdown = SharedMarkdown()
+        self._writes = SkipUnchangedWrites()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
@@ -158,7 +160,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             in_nav = [(f.src_uri, _stamp(f)) for f in files.documentation_pages() if f.inclusion.is_in_nav()]
             self._site_key = site_key(config.config_file_path, config.theme.custom_dir,
                                       config.site_url or "", in_nav, repr(self.config))
-            self.page_cache.keep_only(set(self.plan.by_uri))
+            self.page_cache.keep_only({*self.plan.by_uri, self.plan.tags_index, self.plan.sources_index})
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -168,16 +170,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return markdown
         uri = page.file.src_uri
         target = self.plan.by_uri.get(uri)
-        if target is None or uri == self.plan.home:
+        # The tags and sources index pages we generated (not a person's own) may be replayed.
+        index = uri in (self.plan.tags_index, self.plan.sources_index) and bool(page.file.generated_by)
+        if (target is None and not index) or uri == self.plan.home:
             return markdown  # the home page is the person's own Markdown: always rendered
-        page.render = partial(self._markdown.render, page)  # type: ignore[method-assign]
+        if target is not None:
+            page.render = partial(self._markdown.render, page)  # type: ignore[method-assign]
         if not self.serving:
             return markdown
-        article = (None, None)
-        if isinstance(target, SourcePage):
-            article = self._article(target)
-        key = (self._site_key + self.renderer.page_key(target, page.url, article)
-               + str(hash((markdown, repr(page.meta)))))
+        if index:
+            part = self.renderer.index_key("tags" if uri == self.plan.tags_index else "sources", page.url)
+        else:
+            article = self._article(target) if isinstance(target, SourcePage) else (None, None)
+            part = self.renderer.page_key(target, page.url, article)
+        key = self._site_key + part + str(hash((markdown, repr(page.meta))))
         self._page_keys[uri] = key
         kept = self.page_cache.get(uri, key)
         if kept is not None:
@@ -194,6 +200,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._written = {f.abs_dest_path for f in files}
         if self.serving:
             env.bytecode_cache = self._bytecode
+            self._writes.install()  # MkDocs writes the pages next
         env.loader = jinja2.ChoiceLoader([
             jinja2.DictLoader({REPLAY_TEMPLATE: REPLAY_SOURCE, SHELL_TEMPLATE: SHELL_SOURCE}),
             env.loader])
@@ -413,6 +420,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return out
 
     def _build_done(self, *, config: MkDocsConfig) -> None:
+        self._writes.uninstall()
         if not self.serving:  # serving: kept for the next rebuild, if the events stay the same
             self._exports.remove()
         gcpolicy.build_done()
@@ -420,17 +428,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # Last: everything this build writes is written; what it did not is stale (keepsite).
     @event_priority(-100)
     def _prune_site(self, *, config: MkDocsConfig) -> None:
-        self._kept_site.prune(self._written)
+        self._kept_site.prune(self._written | self._writes.skipped)
 
     on_post_build = CombinedEvent(_build_done, _prune_site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._writes.uninstall()
         self._exports.remove()
         gcpolicy.build_done()
         self._kept_site.put_back()
         self._kept_site.site = None  # a failed build: nothing to prune
 
     def on_shutdown(self) -> None:
+        self._writes.uninstall()
         self._exports.remove()
 
     def _export_options(self, config: MkDocsConfig) -> ExportOptions:

@@ -177,6 +177,19 @@ class Renderer:
             self._digest_views(digest, page.views)
         return digest.hexdigest()
 
+    def index_key(self, kind: str, page_url: str) -> str:
+        """Like ``page_key``, for the tags index (``kind`` "tags") or the sources index."""
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update("\x1f".join([self._template_key, kind, page_url, str(self.error)]).encode())
+        if kind == "tags":
+            for tag in self.plan.tags:
+                digest.update(f"{tag.name}\x1e{tag.url}\x1e{len(tag.views)}\x1f".encode("utf-8", "replace"))
+        else:
+            for source in self.plan.sources:
+                digest.update(repr((source.article_id, source.url, sorted(source.entry.items(), key=str),
+                                    len(source.views))).encode("utf-8", "replace") + b"\x1f")
+        return digest.hexdigest()
+
 
 #: The package's templates (a theme's custom_dir may replace any of them).
 _TEMPLATE_NAMES = tuple(f"timeline/{name}" for name in (

@@ -1,0 +1,152 @@
+"""`mkdocs serve` after an edit reuses what did not change, and gives what a fresh read or
+build gives: the events file read block by block, unchanged pages not written again, the
+tags and sources index pages replayed."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from tests.site.helpers import DATA, make_project
+from timeline.errors import StoreError
+from timeline.store import read_events_file
+from timeline.store.reader import BlockReader
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import generate  # noqa: E402  (bench/generate.py: the bench's events files)
+
+
+def _same(a, b) -> None:
+    assert a.path == b.path and a.articles == b.articles and a.events == b.events
+
+
+def _edits(text: str):
+    """Edits a person makes while serving, each on the previous text."""
+    lines = text.splitlines(keepends=True)
+    titles = [i for i, line in enumerate(lines) if line.lstrip().startswith("title:")]
+    one = list(lines)
+    one[titles[-1]] = one[titles[-1]].rstrip("\n") + " edited\n"
+    yield "a title", "".join(one)
+    yield "a date", "".join(one).replace("date: '2019'", "date: '2018'", 1)
+    dropped = "".join(one).split("\n  - id: ")
+    yield "an event removed", "\n  - id: ".join(dropped[:2] + dropped[3:])
+    yield "an event added", "".join(one) + (
+        "  - id: added-later\n    date: '2024-02'\n    title: Added while serving\n"
+        "    text: A new event.\n")
+    yield "an article changed", "".join(one).replace("Harbor crane collapses at Pier 4", "Crane down", 1)
+    yield "a comment", "# a note\n" + "".join(one)
+    yield "flow style", "".join(one).replace("tags: [Port authority]", "tags: [Port authority, Pier 4]")
+    yield "an anchor", "".join(one).replace("outlet: Coastal Courier", "outlet: &o Coastal Courier", 1)
+
+
+def test_block_reader_equals_the_whole_file_reader_edit_after_edit(tmp_path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text((DATA / "events.yaml").read_text())
+    reader = BlockReader()
+    _same(reader.read(path), read_events_file(path))
+    for what, text in _edits((DATA / "events.yaml").read_text()):
+        path.write_text(text)
+        _same(reader.read(path), read_events_file(path))  # what: see _edits
+
+
+def test_block_reader_on_a_bench_file_parses_only_the_changed_block(tmp_path, monkeypatch) -> None:
+    from timeline.store import reader as reader_module
+
+    path = generate.generate_events(tmp_path / "events.yaml", 300)
+    reader = BlockReader()
+    first = reader.read(path)
+    text = path.read_text()
+    start = text.index("  title: ", len(text) // 2)
+    path.write_text(text[:start] + "  title: Edited <b>&amp;</b>" + text[text.index("\n", start):])
+    parsed: list[str] = []
+    original = reader_module.read_blocks
+    monkeypatch.setattr(reader_module, "read_blocks",
+                        lambda layout, cache, p: parsed.append(sum(
+                            1 for n, s in layout.sections.items() for b in s.blocks
+                            if reader_module.block_key(n, b) not in cache)) or original(layout, cache, p))
+    again = reader.read(path)
+    assert parsed == [1]
+    _same(again, read_events_file(path))
+    text = path.read_text()
+    start = text.index("  title: ", len(text) // 3)
+    path.write_text(text[:start] + "  title: Edited again" + text[text.index("\n", start):])
+    third = reader.read(path)
+    assert parsed == [1, 1]
+    _same(third, read_events_file(path))
+    # the Event objects of unchanged blocks are the same ones
+    assert len({id(e) for e in again.events} & {id(e) for e in third.events}) == len(first.events) - 1
+
+
+def test_block_reader_reports_a_broken_save_like_the_whole_file_reader_and_recovers(tmp_path) -> None:
+    path = tmp_path / "events.yaml"
+    good = (DATA / "events.yaml").read_text()
+    path.write_text(good)
+    reader = BlockReader()
+    reader.read(path)
+    for broken in (good + "  - id: broken\n    date: [oops\n",
+                   good.replace("date: '2019'", "date: 'sometime'", 1),
+                   good + "  - id: maintenance-lapsed\n    date: '2020'\n    title: Again\n    text: x\n",
+                   good.replace("article: courier-review", "article: no-such-article", 1)):
+        path.write_text(broken)
+        with pytest.raises(StoreError) as expected:
+            read_events_file(path)
+        with pytest.raises(StoreError) as got:
+            reader.read(path)
+        assert str(got.value) == str(expected.value)
+    path.write_text(good.replace("title: Maintenance", "title: Fixed maintenance", 1))
+    _same(reader.read(path), read_events_file(path))
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _build(project: Path, out: Path, *, serve: bool = False) -> None:
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
+    # As the CLI does: MkDocs keeps one instance of the plugin per process, serve or build.
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    mkdocs_build(config)
+
+
+@pytest.mark.parametrize("edit", ["title", "tag", "article"])
+def test_serve_rebuild_after_an_edit_equals_a_fresh_build(tmp_path, edit) -> None:
+    project = make_project(tmp_path)
+    out = tmp_path / "served"
+    _build(project, out, serve=True)
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
+    events = project / "events.yaml"
+    text = events.read_text()
+    if edit == "title":
+        text = text.replace("title: Maintenance at the port lapsed", "title: Maintenance <i>lapsed</i>", 1)
+    elif edit == "tag":
+        text = text.replace("tags: [Port authority]", "tags: [Port authority, Dock workers]", 1)
+    else:
+        text = text.replace("title: Port review blames maintenance", "title: Port review <b>blames</b>", 1)
+    events.write_text(text)
+    _build(project, out, serve=True)
+    assert plugin._replayed, "nothing was replayed"
+    assert plugin._writes.skipped, "every page was written again"
+    if edit == "title":  # the tags and sources lists do not show event titles: replayed
+        assert {"tags/index.md", "sources/index.md"} <= set(plugin._replayed)
+    else:  # a new tag, a source's new title: that list is rendered again
+        assert ("tags/index.md" if edit == "tag" else "sources/index.md") not in plugin._replayed
+    _build(project, tmp_path / "fresh")
+    assert _files(out) == _files(tmp_path / "fresh")
+    html = "".join(p.read_text() for p in out.rglob("*.html"))
+    assert "<i>lapsed</i>" not in html and "<b>blames</b>" not in html  # shown as text
+
+
+def test_serve_writes_a_page_again_when_its_file_was_changed_behind_its_back(tmp_path) -> None:
+    project = make_project(tmp_path)
+    out = tmp_path / "served"
+    _build(project, out, serve=True)
+    page = next(out.glob("sources/*/index.html"))
+    page.write_text("something else")
+    events = project / "events.yaml"
+    events.write_text(events.read_text().replace("title: Maintenance", "title: Changed maintenance", 1))
+    _build(project, out, serve=True)
+    _build(project, tmp_path / "fresh")
+    assert _files(out) == _files(tmp_path / "fresh")
