@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+from typing import Callable, Mapping
 
 from timeline.events.model import Event
 from timeline.events.titles import strip_attribution
@@ -42,8 +42,6 @@ COMMON_MIN_EVENTS = 50
 _NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)+")
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN_WORD = 3
-#: Words in more events than this are too common to find conflict candidates by.
-_MAX_POSTINGS = 500
 #: An event lists at most this many conflicting reports (the most similar ones): a
 #: boiler-plate sentence repeated with a different figure in hundreds of articles would
 #: otherwise list every other copy in each copy, quadratic in size.
@@ -115,8 +113,13 @@ def conflict_wording(a: frozenset[str], b: frozenset[str], names_a: frozenset[st
 
 def common_words(postings: dict[str, list[int]], total: int) -> frozenset[str]:
     """Words in more than ``COMMON_SHARE`` of a large timeline's events (none in a small one)."""
+    return common_words_by_count({word: len(events) for word, events in postings.items()}, total)
+
+
+def common_words_by_count(counts: Mapping[str, int], total: int) -> frozenset[str]:
+    """``common_words`` from the number of events each word is in."""
     limit = max(COMMON_MIN_EVENTS, COMMON_SHARE * total)
-    return frozenset(word for word, events in postings.items() if len(events) > limit)
+    return frozenset(word for word, count in counts.items() if count > limit)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -198,46 +201,91 @@ def flag_conflicts(events: list[Event], words: dict[str, frozenset[str]],
                    threshold: float = CONFLICT_SIMILARITY) -> None:
     """Mark pairs from different articles with similar wording and disagreeing dates.
 
-    Candidates come from an inverted index of words, so large runs stay near linear; the
-    shared rare words counted there bound the similarity from above (adding the words too
-    common to index), so the exact test only runs on pairs that can pass it.
+    Each event lists its ``MAX_CONFLICTS`` closest conflicting reports (by similarity, then
+    date and id), sorted by date and id; the pairs come from ``conflict_pairs``.
     """
-    postings: dict[str, list[int]] = {}
-    for index, event in enumerate(events):
-        for word in words[event.id]:
-            postings.setdefault(word, []).append(index)
-    sizes = [len(words[e.id]) for e in events]
-    articles = [frozenset(e.articles) for e in events]
-    periods = [e.period for e in events]
-    names = [name_words(e) for e in events]
-    common = common_words(postings, len(events))
     found: dict[int, list[tuple[float, int]]] = {}
-    for i, a in enumerate(events):
-        mine = words[a.id]
-        counts: Counter[int] = Counter()
-        unindexed = 0  # words of ``a`` too common to look up: they may be shared too
-        for word in mine:
-            posting = postings[word]
-            if len(posting) <= _MAX_POSTINGS:  # postings are in index order: take those after i
-                counts.update(posting[bisect.bisect_right(posting, i):])
-            else:
-                unindexed += 1
-        for j, counted in counts.items():
-            bound = counted + unindexed
-            if bound < MIN_SHARED_WORDS or bound < threshold * min(sizes[i], sizes[j]):
-                continue
-            if not articles[i].isdisjoint(articles[j]) or not _disagree(periods[i], periods[j]):
-                continue
-            theirs = words[events[j].id]
-            score = similarity(mine, theirs)
-            if conflict_wording(mine, theirs, names[i], names[j], threshold, common):
-                found.setdefault(i, []).append((score, j))
-                found.setdefault(j, []).append((score, i))
+    for i, j, score in conflict_pairs(events, words, threshold):
+        found.setdefault(i, []).append((score, j))
+        found.setdefault(j, []).append((score, i))
     for i, pairs in found.items():
         closest = sorted(pairs, key=lambda p: (-p[0], events[p[1]].date, events[p[1]].id))
         entries = [_conflict_entry(events[j]) for _, j in closest[:MAX_CONFLICTS]]
         events[i].conflict.extend(entries)
         events[i].conflict.sort(key=lambda c: (c["date"], c["event"]))
+
+
+def conflict_pairs(events: list[Event], words: dict[str, frozenset[str]],
+                   threshold: float = CONFLICT_SIMILARITY) -> list[tuple[int, int, float]]:
+    """Every pair ``(i, j, similarity)``, ``i < j``, of events from different articles whose
+    wording says they are one event (``conflict_wording``) and whose dates disagree.
+
+    Exactly the pairs a test of every pair against every other finds, without testing them
+    all. A conflict needs ``MIN_SHARED_ACTION`` shared words that are neither common nor in
+    either event's names ("action words"), and its dates are of one granularity and at most
+    ``MAX_CONFLICT_GAP_DAYS`` apart. So each event looks up only its own action words, in
+    an index of action words by granularity sorted by first day, and only in the window of
+    days after its own period where a disagreeing report can start: each pair is met once,
+    from its earlier event, and counted shared action words are exact, not a bound.
+    """
+    if MIN_SHARED_ACTION < 1:  # the index finds pairs by a shared action word
+        raise ValueError("conflict_pairs needs MIN_SHARED_ACTION >= 1")
+    document_frequency: Counter[str] = Counter()
+    for event in events:
+        document_frequency.update(words[event.id])
+    common = common_words_by_count(document_frequency, len(events))
+    periods = [e.period for e in events]
+    names = [name_words(e) for e in events]
+    actions = [words[e.id] - names[i] - common for i, e in enumerate(events)]
+    # (granularity, word) -> first days (as ordinals) and event indices, by first day
+    index: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for i, action in enumerate(actions):
+        if len(action) < MIN_SHARED_ACTION:
+            continue
+        start = periods[i].start.toordinal()
+        granularity = periods[i].granularity
+        for word in action:
+            index.setdefault((granularity, word), []).append((start, i))
+    starts: dict[tuple[str, str], list[int]] = {}
+    members: dict[tuple[str, str], list[int]] = {}
+    for key, posting in index.items():
+        posting.sort()
+        starts[key] = [s for s, _ in posting]
+        members[key] = [i for _, i in posting]
+    articles: list[frozenset[str] | None] = [None] * len(events)
+    pairs: list[tuple[int, int, float]] = []
+    for i, action in enumerate(actions):
+        if len(action) < MIN_SHARED_ACTION:
+            continue
+        period = periods[i]
+        granularity = period.granularity
+        first = period.end.toordinal() + 1  # a disagreeing report starts after this one ends ...
+        last = period.end.toordinal() + MAX_CONFLICT_GAP_DAYS.get(granularity, 366)  # ... soon
+        counts: Counter[int] = Counter()
+        for word in action:
+            key = (granularity, word)
+            found = starts[key]
+            low = bisect.bisect_left(found, first)
+            high = bisect.bisect_right(found, last, low)
+            if high > low:
+                counts.update(members[key][low:high])
+        if not counts:
+            continue
+        mine = words[events[i].id]
+        for j, shared_actions in counts.items():
+            if shared_actions < MIN_SHARED_ACTION or not _disagree(period, periods[j]):
+                continue
+            if articles[i] is None:
+                articles[i] = frozenset(events[i].articles)
+            if articles[j] is None:
+                articles[j] = frozenset(events[j].articles)
+            if not articles[i].isdisjoint(articles[j]):
+                continue
+            theirs = words[events[j].id]
+            if conflict_wording(mine, theirs, names[i], names[j], threshold, common):
+                pairs.append((min(i, j), max(i, j), similarity(mine, theirs)))
+    pairs.sort()
+    return pairs
 
 
 def _disagree(pa, pb) -> bool:
