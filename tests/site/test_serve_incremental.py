@@ -129,6 +129,8 @@ def test_serve_rebuild_after_an_edit_equals_a_fresh_build(tmp_path, edit) -> Non
     _build(project, out, serve=True)
     assert plugin._replayed, "nothing was replayed"
     assert plugin._writes.skipped, "every page was written again"
+    assert plugin._bypassed, "no unchanged page skipped MkDocs' steps"
+    assert set(plugin._bypassed) <= set(plugin._replayed)
     if edit == "title":  # the tags and sources lists do not show event titles: replayed
         assert {"tags/index.md", "sources/index.md"} <= set(plugin._replayed)
     else:  # a new tag, a source's new title: that list is rendered again
@@ -150,3 +152,23 @@ def test_serve_writes_a_page_again_when_its_file_was_changed_behind_its_back(tmp
     _build(project, out, serve=True)
     _build(project, tmp_path / "fresh")
     assert _files(out) == _files(tmp_path / "fresh")
+
+
+def test_no_bypass_when_another_plugin_looks_at_pages(tmp_path) -> None:
+    """A hook with a per-page event must see every page: pages are replayed, not bypassed."""
+    project = make_project(tmp_path, config={"hooks": ["hook.py"]})
+    (project / "hook.py").write_text(
+        "seen = []\n"
+        "def on_page_content(html, page, config, files):\n"
+        "    seen.append(page.file.src_uri)\n"
+        "    return html.replace('</h1>', '</h1><!-- hooked -->', 1)\n")
+    out = tmp_path / "served"
+    _build(project, out, serve=True)
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
+    events = project / "events.yaml"
+    events.write_text(events.read_text().replace("title: Maintenance", "title: Changed maintenance", 1))
+    _build(project, out, serve=True)
+    assert not plugin._bypassed
+    _build(project, tmp_path / "fresh")
+    assert _files(out) == _files(tmp_path / "fresh")
+    assert "<!-- hooked -->" in (out / "tags" / "pier-4" / "index.html").read_text()

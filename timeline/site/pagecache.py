@@ -35,6 +35,11 @@ class KeptPage:
     anchors: set | None
     output: str  # the theme's HTML for the page
     search_entries: list | None = None  # what Material's search indexed of it, if known
+    #: for skipping MkDocs' steps altogether (``bypass``): the key of the page's source text,
+    #: the page as reading it left it, and the digest and size of its encoded HTML
+    source_key: str | None = None
+    state: dict | None = None
+    written: tuple[bytes, int] | None = None
 
 
 class PageCache:

@@ -16,6 +16,7 @@ from typing import Callable
 from pathlib import Path
 
 import jinja2
+import mkdocs.utils
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,7 @@ from mkdocs.structure.pages import Page
 from timeline.errors import TimelineError
 from timeline.export import ExportOptions
 from timeline.site import gcpolicy
+from timeline.site import bypass
 from timeline.site.bytecode import MemoryBytecodeCache
 from timeline.site.config import TimelineConfig
 from timeline.site.files import generated_markdown, is_under
@@ -40,7 +42,7 @@ from timeline.site.provenance import read_article_text
 from timeline.site.render import Renderer, make_environment
 from timeline.site.shell import SHELL_SOURCE, SHELL_TEMPLATE, ShellRenderer
 from timeline.site.toc import timeline_toc
-from timeline.site.writes import SkipUnchangedWrites
+from timeline.site.writes import SkipUnchangedWrites, digest_of
 from timeline.store import EventsFile
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -88,6 +90,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._search_meta: dict[str, object] = {}
         self._markdown = SharedMarkdown()
         self._writes = SkipUnchangedWrites()
+        #: serving: unchanged pages skip MkDocs' per-page steps (see bypass)
+        self._bypass = bypass.PageBypass(self._bypass_read, self._after_read, self._bypass_build)
+        self._bypass_on = False
+        self._bypassed: dict[str, KeptPage] = {}
+        self._source_keys: dict[str, str] = {}
+        self._states: dict[str, dict] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes MkDocs (1.4+) keep this instance across `mkdocs serve`
@@ -161,7 +169,57 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self._site_key = site_key(config.config_file_path, config.theme.custom_dir,
                                       config.site_url or "", in_nav, repr(self.config))
             self.page_cache.keep_only({*self.plan.by_uri, self.plan.tags_index, self.plan.sources_index})
+        self._bypassed, self._source_keys, self._states = {}, {}, {}
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        self._bypass_on = (self.serving and not self._dirty and self.plan is not None
+                           and _search_entries(config) is not None
+                           and bypass.only_these_page_handlers(config, lambda handler: (
+                               getattr(handler, "__self__", None) in (self, search)
+                               and (getattr(handler, "__self__", None) is self
+                                    or getattr(handler, "__name__", "") == "on_page_context"))))
+        if self._bypass_on:
+            self._bypass.install()
         return nav
+
+    def _bypass_read(self, page: Page) -> bool:
+        """Before MkDocs reads ``page``: True if it is bypassed (set up as last time)."""
+        if not self._bypass_on or self.plan is None or self.renderer is None:
+            return False
+        uri = page.file.src_uri
+        target = self.plan.by_uri.get(uri)
+        if (target is None or uri == self.plan.home or not page.file.generated_by
+                or page.file.inclusion.is_in_nav() or page.file.inclusion.is_excluded()):
+            return False
+        article = self._article(target) if isinstance(target, SourcePage) else (None, None)
+        source_key = (self._site_key + self.renderer.page_key(target, page.url, article)
+                      + str(hash(page.file.content_string)))
+        self._source_keys[uri] = source_key
+        kept = self.page_cache.pages.get(uri)
+        if (kept is None or kept.source_key != source_key or kept.state is None
+                or kept.search_entries is None or kept.written is None):
+            return False
+        bypass.restore(page, kept.state)
+        self._bypassed[uri] = self._replayed[uri] = kept
+        self._page_keys[uri] = kept.key
+        return True
+
+    def _after_read(self, page: Page) -> None:
+        uri = page.file.src_uri
+        if uri in self._source_keys and uri not in self._replayed:
+            self._states[uri] = bypass.snapshot(page)
+
+    def _bypass_build(self, page: Page, config: MkDocsConfig) -> bool:
+        """Instead of MkDocs building a bypassed page: its search entries, and its HTML."""
+        kept = self._bypassed.get(page.file.src_uri)
+        if kept is None or kept.written is None or kept.search_entries is None:
+            return False
+        entries = _search_entries(config)
+        assert entries is not None  # checked in on_nav
+        entries.extend(kept.search_entries)
+        path = page.file.abs_dest_path
+        if not self._writes.unchanged(path, *kept.written):
+            mkdocs.utils.write_file(kept.output.encode("utf-8", errors="xmlcharrefreplace"), path)
+        return True
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page is converted on the build's shared Markdown converter; while
@@ -218,9 +276,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         key = self._page_keys.get(uri)
         if key is not None and uri not in self._replayed and uri in self._rendered:
             markdown_html, lean = self._rendered[uri]
+            state = self._states.pop(uri, None)
+            written = None
+            if state is not None:
+                encoded = output.encode("utf-8", errors="xmlcharrefreplace")
+                written = (digest_of(encoded), len(encoded))
             self.page_cache.put(uri, KeptPage(key, markdown_html, page.content or "", lean,
                                               page.toc, page.present_anchor_ids, output,
-                                              self._new_entries.pop(uri, None)))
+                                              self._new_entries.pop(uri, None),
+                                              self._source_keys.get(uri), state, written))
         return output
 
     # Last of all post_page handlers: a deferred page's HTML is written; let it go.
@@ -421,6 +485,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def _build_done(self, *, config: MkDocsConfig) -> None:
         self._writes.uninstall()
+        self._bypass.uninstall()
         if not self.serving:  # serving: kept for the next rebuild, if the events stay the same
             self._exports.remove()
         gcpolicy.build_done()
@@ -434,6 +499,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._writes.uninstall()
+        self._bypass.uninstall()
         self._exports.remove()
         gcpolicy.build_done()
         self._kept_site.put_back()
@@ -441,6 +507,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_shutdown(self) -> None:
         self._writes.uninstall()
+        self._bypass.uninstall()
         self._exports.remove()
 
     def _export_options(self, config: MkDocsConfig) -> ExportOptions:

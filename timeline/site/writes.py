@@ -40,17 +40,25 @@ class SkipUnchangedWrites:
                 mkdocs.utils.write_file = self._original
             self._original = None
 
-    def _write(self, content: bytes, output_path: str) -> None:
-        digest = hashlib.blake2b(content, digest_size=16).digest()
+    def unchanged(self, output_path: str, digest: bytes, size: int) -> bool:
+        """True (and counted as written) if the file holds the bytes of ``digest`` as this
+        server left it; then it need not be written."""
         known = self.known.get(output_path)
-        if known is not None and known[0] == digest and known[1] == len(content):
-            try:
-                stat = os.stat(output_path)
-            except OSError:
-                stat = None
-            if stat is not None and stat.st_size == known[1] and stat.st_mtime_ns == known[2]:
-                self.skipped.add(output_path)
-                return
+        if known is None or known[0] != digest or known[1] != size:
+            return False
+        try:
+            stat = os.stat(output_path)
+        except OSError:
+            return False
+        if stat.st_size != size or stat.st_mtime_ns != known[2]:
+            return False
+        self.skipped.add(output_path)
+        return True
+
+    def _write(self, content: bytes, output_path: str) -> None:
+        digest = digest_of(content)
+        if self.unchanged(output_path, digest, len(content)):
+            return
         assert self._original is not None
         self.known.pop(output_path, None)
         self._original(content, output_path)
@@ -59,3 +67,7 @@ class SkipUnchangedWrites:
         except OSError:
             return
         self.known[output_path] = (digest, len(content), stat.st_mtime_ns)
+
+
+def digest_of(content: bytes) -> bytes:
+    return hashlib.blake2b(content, digest_size=16).digest()
