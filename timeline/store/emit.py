@@ -34,6 +34,8 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x
 
 def scalar(value: Any) -> str:
     """One scalar as YAML text that every reader reads back as ``value``."""
+    if type(value) is str:  # the common case first
+        return _text(value)
     if value is None:
         return "null"
     if value is True or value is False:
@@ -70,9 +72,26 @@ def _plain_ok(value: str) -> bool:
         return False
     if len(value) > 64 and " " in value:
         return True  # no implicit type (number, date, bool...) is that long with a space
+    if _FIRST_CHARS_DECIDE and value[0] not in _IMPLICIT_FIRST:
+        return True  # what both resolvers would find: no implicit type starts this way
     if _RESOLVER_11.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
         return False
     return _RESOLVER_12.resolve(_RuamelScalar, value, (True, False)) == _STR
+
+
+def _implicit_first(resolvers: dict) -> frozenset[str]:
+    return frozenset(key for key in resolvers if key)
+
+
+#: Both resolvers pick the implicit types to try by a scalar's first character (no type
+#: applies to every scalar, and no path resolvers): a plain-safe string that starts with
+#: any other character is a string to both, no regex needed.
+_IMPLICIT_FIRST = _implicit_first(_RESOLVER_11.yaml_implicit_resolvers) | \
+    _implicit_first(_RESOLVER_12.versioned_resolver)
+_FIRST_CHARS_DECIDE = (None not in _RESOLVER_11.yaml_implicit_resolvers
+                       and None not in _RESOLVER_12.versioned_resolver
+                       and not _RESOLVER_11.yaml_path_resolvers
+                       and not _RESOLVER_12.yaml_path_resolvers)
 
 
 def _escape(char: str) -> str:
@@ -103,10 +122,13 @@ def _mapping(data: dict, indent: int, offset: int, out: list[str], first_prefix:
     prefix = first_prefix
     pad = " " * indent
     for key, value in data.items():
-        if not isinstance(key, str):
+        if type(key) is not str and not isinstance(key, str):
             raise TypeError("mapping keys must be text")
         name = _text(key)
-        if isinstance(value, dict) and value:
+        kind = type(value)
+        if kind is str:  # most values: text, written on the key's line
+            out.append(f"{prefix}{name}: {_text(value)}\n")
+        elif isinstance(value, dict) and value:
             out.append(f"{prefix}{name}:\n")
             _mapping(value, indent + 2, offset, out, " " * (indent + 2))
         elif isinstance(value, list) and value:
