@@ -62,9 +62,27 @@ def _stopwords() -> frozenset[str]:
 
 def content_words(text: str) -> frozenset[str]:
     """Lower-case content words, crudely stemmed so "closes"/"closed"/"closure" meet."""
-    stop = _stopwords()
-    return frozenset(_stem(w) for w in (t.lower() for t in _WORD.findall(text))
-                     if len(w) >= _MIN_WORD and w not in stop)
+    known = _CONTENT
+    found = set()
+    for token in _WORD.findall(text):
+        word = known.get(token)
+        if word is None:
+            word = known[token] = _content_word(token)
+        if word:
+            found.add(word)
+    return frozenset(found)
+
+
+#: token as written -> its content word, or "" for a stop word or a short one. News
+#: vocabularies are small next to their texts; the map is capped to bound memory.
+_CONTENT: dict[str, str] = {}
+
+
+def _content_word(token: str) -> str:
+    if len(_CONTENT) > 1 << 18:
+        _CONTENT.clear()
+    word = token.lower()
+    return _stem(word) if len(word) >= _MIN_WORD and word not in _stopwords() else ""
 
 
 @lru_cache(maxsize=1 << 16)  # a news vocabulary repeats: stem each word once

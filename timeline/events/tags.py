@@ -109,7 +109,7 @@ def tags_for(text: str, vocabulary: frozenset[str],
     canonical = canonical if canonical is not None else canonical_names(vocabulary)
     finder = finder or NameFinder(vocabulary)
     present = {canonical.get(n, n) for n in finder.found_in(text)}
-    return sorted(n for n in present if not any(m != n and _contains(m, n) for m in present))
+    return sorted(n for n in present if not any(m != n and _name_contains(m, n) for m in present))
 
 
 class NameFinder:
@@ -127,23 +127,32 @@ class NameFinder:
                 self.by_first.setdefault(first.group(), []).append(name)
             else:  # a name that does not start with a word character: rare, search it
                 self.by_first.setdefault("", []).append(name)
+        self.firsts = frozenset(first for first in self.by_first if first)
 
     def found_in(self, text: str) -> set[str]:
         found = {n for n in self.by_first.get("", ()) if _contains(text, n)}
-        for token in _TOKEN.finditer(text):
-            candidates = self.by_first.get(token.group())
-            if not candidates:
-                continue
-            start = token.start()
-            for name in candidates:
-                end = start + len(name)
-                if text.startswith(name, start) and not _WORD_CHAR.match(text, end):
-                    found.add(name)
+        # Only the names whose first word is a word of the text can be in it; each is looked
+        # for with str.find and its ends checked, which is what the regex search does.
+        for first in self.firsts.intersection(_RUN.findall(text)):
+            for name in self.by_first[first]:
+                start = text.find(name)
+                while start >= 0:
+                    if (start == 0 or not _WORD_CHAR.match(text, start - 1)) and \
+                            not _WORD_CHAR.match(text, start + len(name)):
+                        found.add(name)
+                        break
+                    start = text.find(name, start + 1)
         return found
 
 
 _TOKEN = re.compile(r"(?<!\w)\w+")
+_RUN = re.compile(r"\w+")  # the words of a text: the same runs as _TOKEN finds
 _WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1 << 16)  # the same few names meet in text after text
+def _name_contains(longer: str, name: str) -> bool:
+    return _contains(longer, name)
 
 
 def _contains(text: str, name: str) -> bool:
