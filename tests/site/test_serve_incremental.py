@@ -70,6 +70,7 @@ def test_block_reader_on_a_bench_file_parses_only_the_changed_block(tmp_path, mo
     again = reader.read(path)
     assert parsed == [1]
     _same(again, read_events_file(path))
+    assert len({id(e) for e in first.events} & {id(e) for e in again.events}) == len(first.events) - 1
     text = path.read_text()
     start = text.index("  title: ", len(text) // 3)
     path.write_text(text[:start] + "  title: Edited again" + text[text.index("\n", start):])
@@ -130,6 +131,8 @@ def test_serve_rebuild_after_an_edit_equals_a_fresh_build(tmp_path, edit) -> Non
     assert plugin._replayed, "nothing was replayed"
     assert plugin._writes.skipped, "every page was written again"
     assert plugin._bypassed, "no unchanged page skipped MkDocs' steps"
+    # an event edit: the exports are joined from parts; an article's: exported in full again
+    assert (plugin._exports._parts is not None) == (edit != "article")
     assert set(plugin._bypassed) <= set(plugin._replayed)
     if edit == "title":  # the tags and sources lists do not show event titles: replayed
         assert {"tags/index.md", "sources/index.md"} <= set(plugin._replayed)
@@ -172,3 +175,32 @@ def test_no_bypass_when_another_plugin_looks_at_pages(tmp_path) -> None:
     _build(project, tmp_path / "fresh")
     assert _files(out) == _files(tmp_path / "fresh")
     assert "<!-- hooked -->" in (out / "tags" / "pier-4" / "index.html").read_text()
+
+
+def test_exports_from_parts_edit_after_edit_equal_a_fresh_export(tmp_path) -> None:
+    """Parts kept by the parent are reused at the next edit; an event that moves to another
+    year page gets its new permalink."""
+    project = make_project(tmp_path, {"split": "year"})
+    out = tmp_path / "served"
+    _build(project, out, serve=True)
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
+    events = project / "events.yaml"
+    edits = [("title: Maintenance", "title: Edited maintenance"),
+             ("date: '2019'", "date: '2021-05'"),
+             ("title: Edited maintenance", "title: Edited twice")]
+    served = []
+    for old, new in edits:
+        assert old in events.read_text()
+        events.write_text(events.read_text().replace(old, new, 1))
+        _build(project, out, serve=True)
+        assert plugin._exports._parts is not None
+        served.append((events.read_text(), {n: (out / n).read_bytes() for n in NAMES}))
+    assert "years/2021/#maintenance-lapsed" in (out / "timeline.csv").read_text()
+    # Fresh builds after serving: the plugin instance is shared, and a build drops its exports.
+    for n, (text, exports) in enumerate(served):
+        events.write_text(text)
+        _build(project, tmp_path / f"fresh-{n}")
+        assert exports == {name: (tmp_path / f"fresh-{n}" / name).read_bytes() for name in NAMES}, n
+
+
+NAMES = ("timeline.json", "timeline.ics", "timeline.csv")

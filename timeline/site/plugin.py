@@ -477,7 +477,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         key = (repr(self.config), config.site_url, config.site_name, config.site_description,
                config.use_directory_urls)
         written = self._exports.write(self.events_file, plan.exports, self._export_options(config), key,
-                                      fork=True)
+                                      fork=True, parts=self.serving)
         for uri, path in written.items():
             out.append(File.generated(config, uri, abs_src_path=path))
         out.append(File.generated(config, CSS_URI, abs_src_path=str(_HERE / "assets" / "timeline.css")))

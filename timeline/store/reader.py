@@ -50,11 +50,12 @@ def read_events_file(path: str | Path) -> EventsFile:
     A well-formed file is read in one libyaml pass with no line bookkeeping; line numbers
     and the JSON Schema are only computed when there may be something to report.
     """
-    return _from_text(_read(path), path)
+    return _from_text(_read(path), path)[0]
 
 
-def _from_text(text: str, path: str | Path, data: object = None) -> EventsFile:
-    """``read_events_file`` on a text already read (``data``: its fast parse, if made)."""
+def _from_text(text: str, path: str | Path, data: object = None) -> tuple[EventsFile, object, list[Event]]:
+    """``read_events_file`` on a text already read (``data``: its fast parse, if made); also
+    the data read and the events in file order."""
     if data is None:
         data = guard_and_load(text, path)
     if data is UNSURE or not well_formed(data):
@@ -70,8 +71,8 @@ def _from_text(text: str, path: str | Path, data: object = None) -> EventsFile:
         data = located.data
     data = data or {}
     events = [_event(entry) for entry in data.get("events") or []]
-    return EventsFile(str(path), {str(k): dict(v) for k, v in (data.get("articles") or {}).items()},
-                      sorted(events, key=Event.sort_key))
+    return (EventsFile(str(path), {str(k): dict(v) for k, v in (data.get("articles") or {}).items()},
+                       sorted(events, key=Event.sort_key)), data, events)
 
 
 class BlockReader:
@@ -98,9 +99,8 @@ class BlockReader:
             if result is not None:
                 return result
         layout = cut_text(text) if len(text) <= MAX_YAML_CHARS else None
-        data = guard_and_load(text, path)
-        events_file = _from_text(text, path, data)
-        self.blocks = _blocks_of(layout, data) if layout is not None else {}
+        events_file, data, events = _from_text(text, path)
+        self.blocks = _blocks_of(layout, data, events) if layout is not None else {}
         return events_file
 
     def _again(self, text: str, path: str | Path) -> EventsFile | None:
@@ -125,22 +125,26 @@ class BlockReader:
                           sorted(events, key=Event.sort_key))
 
 
-def _blocks_of(layout: Layout, data: object) -> dict[str, tuple[Any, None]]:
-    """Block key -> data from a whole-file read, block i being entry i of its section; empty
-    when the two do not line up (then the next read parses every block alone)."""
+def _blocks_of(layout: Layout, data: object, events: list[Event]) -> dict[str, tuple[Any, Event | None]]:
+    """Block key -> (data, Event) from a whole-file read (``events`` in file order), block i
+    being entry i of its section; empty when the two do not line up (then the next read
+    parses every block alone)."""
     if type(data) is not dict:
         return {}
-    out: dict[str, tuple[Any, None]] = {}
+    out: dict[str, tuple[Any, Event | None]] = {}
     for name, section in layout.sections.items():
         values = data.get(name) or ({} if name == "articles" else [])
         items = [list(item) for item in values.items()] if name == "articles" else list(values)
-        if len(items) != len(section.blocks):
+        if len(items) != len(section.blocks) or (name == "events" and len(events) != len(items)):
             return {}
-        for block, value in zip(section.blocks, items):
+        for i, (block, value) in enumerate(zip(section.blocks, items)):
             probe = value[0] if name == "articles" else (value.get("id") if type(value) is dict else None)
             if type(probe) is not str or probe not in block:
                 return {}
-            out[block_key(name, block)] = (value, None)
+            event = events[i] if name == "events" else None
+            if event is not None and event.id != probe:
+                return {}
+            out[block_key(name, block)] = (value, event)
     return out
 
 
