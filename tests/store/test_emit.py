@@ -52,3 +52,26 @@ def test_the_events_file_style():
 def test_other_types_are_refused():
     with pytest.raises(TypeError):
         emit_mapping({"when": object()})
+
+
+def _resolvers_say_string(value: str) -> bool:
+    """The resolvers themselves, as the emitter asked them before it read their tables."""
+    from timeline.store.emit import _RESOLVER_11, _RESOLVER_12, _RuamelScalar, _STR
+
+    return (_RESOLVER_11.resolve(yaml.ScalarNode, value, (True, False)) == _STR
+            and _RESOLVER_12.resolve(_RuamelScalar, value, (True, False)) == _STR)
+
+
+_SCALAR_LIKE = st.text(st.sampled_from("0123456789-+.:_eExXoObBTtZzYyNnFf ~<=abc"), max_size=14)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT | LEAF.filter(lambda v: isinstance(v, str)) | _SCALAR_LIKE)
+def test_the_first_character_table_answers_as_the_resolvers_do(value):
+    from timeline.store.emit import _BAD_FIRST, _BAD_INSIDE, _LOOSE_WORDS, _plain_ok
+
+    if not value or value[0] in _BAD_FIRST or _BAD_INSIDE.search(value) or \
+            value.lower() in _LOOSE_WORDS or value.startswith(("<<", "...")) or \
+            (len(value) > 64 and " " in value):
+        return  # decided before the resolvers are asked
+    assert _plain_ok(value) == _resolvers_say_string(value)

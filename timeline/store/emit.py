@@ -72,26 +72,34 @@ def _plain_ok(value: str) -> bool:
         return False
     if len(value) > 64 and " " in value:
         return True  # no implicit type (number, date, bool...) is that long with a space
-    if _FIRST_CHARS_DECIDE and value[0] not in _IMPLICIT_FIRST:
-        return True  # what both resolvers would find: no implicit type starts this way
+    if _FIRST_CHARS_DECIDE:  # what both resolvers do, without their per-call overhead
+        patterns = _IMPLICIT_BY_FIRST.get(value[0])
+        return patterns is None or not any(pattern.match(value) for pattern in patterns)
     if _RESOLVER_11.resolve(yaml.ScalarNode, value, (True, False)) != _STR:
         return False
     return _RESOLVER_12.resolve(_RuamelScalar, value, (True, False)) == _STR
 
 
-def _implicit_first(resolvers: dict) -> frozenset[str]:
-    return frozenset(key for key in resolvers if key)
+def _implicit_by_first() -> dict[str, tuple]:
+    """First character -> the implicit-type patterns both resolvers try on such a scalar."""
+    table: dict[str, list] = {}
+    for resolvers in (_RESOLVER_11.yaml_implicit_resolvers, _RESOLVER_12.versioned_resolver):
+        for first, pairs in resolvers.items():
+            table.setdefault(first, []).extend(pattern for _tag, pattern in pairs)
+    return {first: tuple(patterns) for first, patterns in table.items() if first}
 
 
 #: Both resolvers pick the implicit types to try by a scalar's first character (no type
-#: applies to every scalar, and no path resolvers): a plain-safe string that starts with
-#: any other character is a string to both, no regex needed.
-_IMPLICIT_FIRST = _implicit_first(_RESOLVER_11.yaml_implicit_resolvers) | \
-    _implicit_first(_RESOLVER_12.versioned_resolver)
+#: applies to every scalar, none is a string type, and there are no path resolvers): a
+#: plain-safe string that none of its first character's patterns match is a string to both.
+_IMPLICIT_BY_FIRST = _implicit_by_first()
 _FIRST_CHARS_DECIDE = (None not in _RESOLVER_11.yaml_implicit_resolvers
                        and None not in _RESOLVER_12.versioned_resolver
                        and not _RESOLVER_11.yaml_path_resolvers
-                       and not _RESOLVER_12.yaml_path_resolvers)
+                       and not _RESOLVER_12.yaml_path_resolvers
+                       and all(tag != _STR for resolvers in (_RESOLVER_11.yaml_implicit_resolvers,
+                                                            _RESOLVER_12.versioned_resolver)
+                               for pairs in resolvers.values() for tag, _ in pairs))
 
 
 def _escape(char: str) -> str:
