@@ -127,6 +127,28 @@ def _read_block_cache(output: Path) -> dict:
 _CACHE_VERSION = 1
 
 
+def _cache_json(blocks: list, encoded: dict) -> str:
+    """``{"version": .., "blocks": {key: data}}`` as JSON, reusing the snapshot's encodings."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def encode(data: Any) -> str:
+        known = encoded.get(id(data))
+        if known is not None and known[0] is data:
+            return known[1]
+        if isinstance(data, list) and len(data) == 2:  # an article block: [key, entry]
+            known = encoded.get(id(data[1]))
+            if known is not None and known[0] is data[1]:
+                return f"[{dumps(data[0])}, {known[1]}]"
+        return dumps(data)
+
+    entries = {}  # a block's text can repeat: the last one wins, as in a dict
+    for section, text, data in blocks:
+        entries[block_key(section, text)] = data
+    body = ",".join(f"{dumps(key)}:{encode(data)}" for key, data in entries.items())
+    return f'{{"version":{_CACHE_VERSION},"blocks":{{{body}}}}}'
+
+
 def _parse_snapshot(text: str, path: Path) -> dict | None:
     """The snapshot's data; None when it is damaged (then every line counts as the person's).
 
@@ -166,6 +188,8 @@ class Plan:
     old_text: str | None
     #: (section, block text, data) of every block of ``text``, for the block cache
     blocks: list | None = None
+    #: JSON already written for the snapshot, by ``id`` of the value (see ``snapshot_json``)
+    encoded: dict | None = None
 
     def diff(self, output: Path, limit: int = 80) -> str:
         """A short unified diff of the events file, for ``--dry-run``."""
@@ -191,23 +215,31 @@ def plan_update(existing: Existing, fresh: dict) -> Plan:
     else:
         spliced = _updated(existing, merged)
         text, blocks = spliced.text, spliced.blocks or None
+    encoded: dict = {}
     snapshot = ("# The last version `timeline extract` generated: the base for merging your edits.\n"
                 "# Commit it with the events file; do not edit it. (JSON, which is also YAML.)\n"
-                + snapshot_json(fresh))
-    return Plan(text, snapshot, report, merged, existing.text, blocks)
+                + snapshot_json(fresh, encoded))
+    return Plan(text, snapshot, report, merged, existing.text, blocks, encoded)
 
 
-def snapshot_json(data: dict) -> str:
-    """JSON with one article entry or event per line: small diffs, and the C encoder's speed."""
+def snapshot_json(data: dict, encoded: dict | None = None) -> str:
+    """JSON with one article entry or event per line: small diffs, and the C encoder's speed.
+
+    ``encoded``, when given, collects ``id(value) -> (value, its JSON)`` of every article
+    entry and event, so the block cache can reuse the text instead of encoding it again.
+    """
     def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+        text = json.dumps(value, ensure_ascii=False)
+        if encoded is not None and isinstance(value, (dict, list)):
+            encoded[id(value)] = (value, text)
+        return text
 
     def body(value: Any) -> str:
         if isinstance(value, dict) and value:
             return "{\n" + ",\n".join(f"{dumps(k)}: {dumps(v)}" for k, v in value.items()) + "\n}"
         if isinstance(value, list) and value:
             return "[\n" + ",\n".join(dumps(v) for v in value) + "\n]"
-        return dumps(value)
+        return json.dumps(value, ensure_ascii=False)
 
     return "{\n" + ",\n".join(f"{dumps(k)}: {body(v)}" for k, v in data.items()) + "\n}\n"
 
@@ -258,7 +290,7 @@ def write_plan(output: Path, plan: Plan) -> None:
         write_atomic(pending, f"{_DIGEST_MARK}{_digest(plan.text)}\n{plan.snapshot}")
         write_atomic(output, plan.text)
         _promote(output)
-        _write_block_cache(output, plan.blocks)
+        _write_block_cache(output, plan.blocks, plan.encoded)
         schema = schema_path(output)
         wanted = package_schema_text()
         if _read_optional(schema) != wanted:
@@ -268,8 +300,12 @@ def write_plan(output: Path, plan: Plan) -> None:
                          hint="check that the folder exists and is writable") from None
 
 
-def _write_block_cache(output: Path, blocks: list | None) -> None:
-    """Remember each written block's data; a cache, so failing to write it is no error."""
+def _write_block_cache(output: Path, blocks: list | None, encoded: dict | None = None) -> None:
+    """Remember each written block's data; a cache, so failing to write it is no error.
+
+    ``encoded``: JSON of values the snapshot already wrote (``Plan.encoded``), reused for
+    blocks whose data is the very same value.
+    """
     path = block_cache_path(output)
     try:
         if not blocks:
@@ -279,9 +315,7 @@ def _write_block_cache(output: Path, blocks: list | None) -> None:
         ignore = path.parent / ".gitignore"
         if not ignore.exists():
             write_atomic(ignore, "# rebuilt by `timeline extract`: not worth committing\n*\n")
-        cache = {block_key(section, text): data for section, text, data in blocks}
-        write_atomic(path, json.dumps({"version": _CACHE_VERSION, "blocks": cache},
-                                      ensure_ascii=False, separators=(",", ":")))
+        write_atomic(path, _cache_json(blocks, encoded or {}))
     except (OSError, TypeError, ValueError):
         pass
 
