@@ -204,3 +204,25 @@ def test_exports_from_parts_edit_after_edit_equal_a_fresh_export(tmp_path) -> No
 
 
 NAMES = ("timeline.json", "timeline.ics", "timeline.csv")
+
+
+def test_fast_confinement_of_article_paths_agrees_with_confine_path(tmp_path) -> None:
+    import os
+
+    from timeline.safety import confine_path
+    from timeline.site.provenance import _confined
+
+    root = tmp_path / "project"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "x.md").write_text("x")
+    os.symlink("/etc", root / "out")
+    os.symlink(root / "a", root / "ln")
+    base = str(root.resolve())
+    for text in ["a/x.md", "./a//x.md", "a/../a/x.md", "../x", "/etc/passwd", str(root / "a" / "x.md"),
+                 "out/passwd", "ln/x.md", ".", "a/", "~/x", "nope/../../x", "a/./b/..", "", "a\x00b",
+                 str(tmp_path / "project-other" / "x")]:
+        try:
+            expected = confine_path(text, root)
+        except Exception:
+            expected = None
+        assert _confined(text, base) == expected, text

@@ -70,6 +70,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._deferred: dict[str, str] = {}
         self._defer = False
         self._articles: dict[str, tuple[str | None, str | None]] = {}
+        self._base: str | None = None
         self._exports = ExportFiles()
         self._events_cache = EventsCache()
         self._bytecode = MemoryBytecodeCache()
@@ -160,6 +161,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._entries_before, self._new_entries, self._search_meta = {}, {}, {}
         self._deferred = {}
         self._articles = {}
+        self._base = None  # the project folder resolved, once a build
         # Deferred only when no other plugin looks at page content before the theme does:
         # then no page's HTML is held from Markdown to the theme (100,000 events: ~300 MB).
         self._defer = not self.serving and all(
@@ -343,7 +345,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         kept for the build then (not otherwise: 100,000 events may cite 25,000 articles)."""
         article = self._articles.get(target.article_id)
         if article is None:
-            article = read_article_text(target.article_id, target.entry, self.root, self.articles_path)
+            if self._base is None:
+                self._base = str(self.root.resolve())
+            article = read_article_text(target.article_id, target.entry, self.root, self.articles_path,
+                                        base=self._base)
             if self.serving:
                 self._articles[target.article_id] = article
         return article

@@ -109,7 +109,7 @@ class BlockReader:
             return None
         cache = {key: data for key, (data, _) in self.blocks.items()}
         read = read_blocks(layout, cache, str(path))
-        if read is None or not well_formed(read[0]):
+        if read is None or not self._well_formed(read, cache):
             return None  # the whole-file reader decides (and words any problem)
         data, blocks = read
         kept, events = {}, []
@@ -123,6 +123,26 @@ class BlockReader:
         self.blocks = kept
         return EventsFile(str(path), {str(k): dict(v) for k, v in data["articles"].items()},
                           sorted(events, key=Event.sort_key))
+
+
+    def _well_formed(self, read: tuple, cache: dict) -> bool:
+        """``well_formed`` of the joined data. With the article table as last time, an event
+        block from last time (all well formed then) needs no new check: only the new events
+        are checked, with the articles, and every id must still be unique."""
+        data, blocks = read
+        keys = [block_key(name, block) for name, block, _ in blocks]
+        articles = [k for k, (name, _, _) in zip(keys, blocks) if name == "articles"]
+        if articles != self._article_keys:
+            return well_formed(data)
+        new = [value for k, (name, _, value) in zip(keys, blocks) if name == "events" and k not in cache]
+        if not well_formed({"articles": data["articles"], "events": new}):
+            return False
+        events = data["events"]
+        return len({event["id"] for event in events}) == len(events)
+
+    @property
+    def _article_keys(self) -> list[str]:
+        return [k for k in self.blocks if k.startswith("articles:")]
 
 
 def _blocks_of(layout: Layout, data: object, events: list[Event]) -> dict[str, tuple[Any, Event | None]]:
