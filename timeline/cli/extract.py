@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import click
 
@@ -57,20 +59,22 @@ def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, d
                       jobs: int) -> Extracted:
     """Articles and their events, in file order, read and extracted in ``jobs`` processes.
 
-    Each file is read, dated and extracted whole in a worker; problems come back as values
-    and the first one in file order is raised, so any ``jobs`` gives the same result and
-    the same error.
+    Each file is read, dated and extracted whole; problems come back as values and the
+    first one in file order is raised, so any ``jobs`` gives the same result and the same
+    error.
     """
     from timeline.articles.loader import UniqueIds, find_article_files
 
     files = find_article_files(paths)
     work = partial(_file_events, today=today, overrides=overrides)
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            chunk = max(1, min(64, len(files) // (jobs * 8)))
-            results = list(_progress(pool.map(work, files, chunksize=chunk), len(files)))
-    else:
-        results = list(_progress(map(work, files), len(files)))
+    with _Progress(len(files)) as progress:
+        if jobs > 1 and len(files) > 1:
+            results = _in_processes(work, files, jobs, progress)
+        else:
+            results = []
+            for path in files:
+                results.append(work(path))
+                progress.advance(1)
     ids = UniqueIds()
     articles, per_article, names = [], [], []
     for path, result in zip(files, results):
@@ -84,27 +88,84 @@ def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, d
     return Extracted(articles, per_article, names)
 
 
+#: Files per task sent to a worker: enough that sending it costs little next to the work,
+#: few enough that the processes finish together.
+CHUNK_FILES = 32
+
+
+def _in_processes(work: Callable, files: list[Path], jobs: int, progress: _Progress) -> list:
+    """``work`` on every file in ``jobs`` processes: this one and ``jobs - 1`` workers.
+
+    The files go out in chunks, from the front, to the workers; this process takes chunks
+    from the back that no worker has started yet (a queued task can be cancelled until it
+    starts), until the two meet. So the work is shared out as it goes, this process's
+    share is never sent anywhere, and the results are in file order whatever the timing.
+    """
+    size = max(1, min(CHUNK_FILES, len(files) // (jobs * 16)))
+    chunks = [files[k:k + size] for k in range(0, len(files), size)]
+    results: list[list | None] = [None] * len(chunks)
+    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        futures = [pool.submit(_chunk_events, work, chunk) for chunk in chunks]
+        for future, chunk in zip(futures, chunks):
+            future.add_done_callback(lambda f, n=len(chunk): f.cancelled() or progress.advance(n))
+        try:
+            mine = len(chunks)
+            while mine > 0 and futures[mine - 1].cancel():
+                mine -= 1
+                results[mine] = _chunk_events(work, chunks[mine])
+                progress.advance(len(chunks[mine]))
+            for k in range(mine):
+                results[k] = futures[k].result()
+        except BaseException:  # interrupted, or a bug: do not wait for the rest of the work
+            for future in futures:
+                future.cancel()
+            raise
+    return [result for chunk in results for result in chunk]
+
+
+def _chunk_events(work: Callable, chunk: list[Path]) -> list:
+    return [work(path) for path in chunk]
+
+
 def _file_events(path: Path, today: date, overrides: dict[str, date]) -> list | TimelineError:
-    """One file's articles with their events (a worker's job), or the problem it has."""
+    """One file's articles with their events (a worker's job), or the problem it has.
+
+    The articles come back without their text: everything after extraction needs only
+    their metadata, and the text would be most of what a worker sends back.
+    """
     from timeline.articles.loader import load_article_file
     from timeline.events import events_from_article
     from timeline.events.tags import names_in
 
     try:
-        return [(article, line, events_from_article(article), names_in(article.text))
+        return [(replace(article, text=""), line, events_from_article(article), names_in(article.text))
                 for article, line in load_article_file(path, today, overrides)]
     except TimelineError as exc:
         return exc
 
 
-def _progress(results, total: int):
-    """Results as they come, with a bar on stderr when there is enough work to wait for."""
-    if total < PROGRESS_MIN:
-        yield from results
-        return
-    with click.progressbar(results, length=total, label="Extracting",
-                           file=sys.stderr) as bar:
-        yield from bar
+class _Progress:
+    """A bar on stderr when there is enough work to wait for; advanced from any thread."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+        self.lock = threading.Lock()
+
+    def __enter__(self) -> _Progress:
+        if self.total >= PROGRESS_MIN:
+            self.bar = click.progressbar(length=self.total, label="Extracting", file=sys.stderr)
+            self.bar.__enter__()
+        return self
+
+    def advance(self, count: int) -> None:
+        if self.bar is not None:
+            with self.lock:
+                self.bar.update(count)
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc_info)
 
 
 def _fresh_document(articles: list, per_article: list[list], names: list[set[str]]) -> dict:
