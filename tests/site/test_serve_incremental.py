@@ -226,3 +226,36 @@ def test_fast_confinement_of_article_paths_agrees_with_confine_path(tmp_path) ->
         except Exception:
             expected = None
         assert _confined(text, base) == expected, text
+
+
+def test_split_reader_equals_the_whole_file_reader(tmp_path, monkeypatch) -> None:
+    """Half the events parsed by a child: the same EventsFile, the same errors."""
+    from timeline.store import reader as reader_module
+
+    monkeypatch.setattr(reader_module, "SPLIT_MIN_EVENTS", 2)
+    forks: list[int] = []
+    real_fork = reader_module.os.fork
+    monkeypatch.setattr(reader_module.os, "fork", lambda: forks.append(1) or real_fork())
+    path = tmp_path / "events.yaml"
+    good = (DATA / "events.yaml").read_text()
+    for what, text in [("as is", good), *_edits(good)]:
+        path.write_text(text)
+        _same(reader_module.read_events_file_split(path), read_events_file(path))
+    assert forks, "no child parsed anything"
+    tail = good.rsplit("\n  - id: ", 1)
+    for broken in (good + "  - id: broken\n    date: [oops\n",
+                   tail[0] + "\n  - id: " + tail[1].replace("date:", "date: 'sometime'\n    x:", 1),
+                   good + "  - id: maintenance-lapsed\n    date: '2020'\n    title: Again\n    text: x\n",
+                   good.replace("date: '2019'", "date: &d '2019'", 1) + "  - id: aliased\n    date: *d\n"
+                   "    title: Alias\n    text: x\n"):
+        path.write_text(broken)
+        try:
+            expected = read_events_file(path)
+        except StoreError as exc:
+            with pytest.raises(StoreError) as got:
+                reader_module.read_events_file_split(path)
+            assert str(got.value) == str(exc)
+        else:
+            _same(reader_module.read_events_file_split(path), expected)
+    path.write_text(generate.render_events(generate.events_data(300)))
+    _same(reader_module.read_events_file_split(path), read_events_file(path))

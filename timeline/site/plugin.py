@@ -44,6 +44,7 @@ from timeline.site.shell import SHELL_SOURCE, SHELL_TEMPLATE, ShellRenderer
 from timeline.site.toc import timeline_toc
 from timeline.site.writes import SkipUnchangedWrites, digest_of
 from timeline.store import EventsFile
+from timeline.store.reader import read_events_file_split
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 _HERE = Path(__file__).parent
@@ -432,7 +433,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         preview keeps answering and the next good save recovers."""
         try:
             events_file = (self._events_cache.load(self.events_path) if self.serving
-                           else load_events(self.events_path))
+                           else load_events(self.events_path, read=read_events_file_split))
         except TimelineError as exc:
             if not self.serving:
                 raise PluginError(f"timeline: {exc}") from None

@@ -1,6 +1,10 @@
 """Read a checked events file into events, for the site and for re-runs."""
 from __future__ import annotations
 
+import os
+import pickle
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,6 +77,82 @@ def _from_text(text: str, path: str | Path, data: object = None) -> tuple[Events
     events = [_event(entry) for entry in data.get("events") or []]
     return (EventsFile(str(path), {str(k): dict(v) for k, v in (data.get("articles") or {}).items()},
                        sorted(events, key=Event.sort_key)), data, events)
+
+
+#: Fewest event blocks for which ``read_events_file_split`` parses half of them in a child.
+SPLIT_MIN_EVENTS = 5000
+
+
+def read_events_file_split(path: str | Path) -> EventsFile:
+    """``read_events_file``, with the second half of the events parsed by a forked child.
+
+    Why: parsing is most of reading (100,000 events: ~10 of 12 s) and a build has a second
+    core. The file is cut into blocks as ``splice`` does (one per article and per event,
+    each of which reads alone, as the block reader relies on); the child parses the second
+    half of the event blocks as one ``events:`` document and hands its data back pickled,
+    while this process parses the articles and the first half. The joined data then goes
+    through the same checks and the same ``Event`` building as a whole-file read. Anything
+    unusual (not the plain block layout, a block that does not stand alone, an alias, a
+    child that fails, a data problem) is read by ``read_events_file``, whose result and
+    messages are the reference. Forked early, while the process is still small, so the
+    child's copy of it counts little.
+    """
+    text = _read(path)
+    layout = cut_text(text) if len(text) <= MAX_YAML_CHARS and hasattr(os, "fork") else None
+    sections = layout.sections if layout is not None else {}
+    events = sections.get("events")
+    articles = sections.get("articles")
+    if events is None or articles is None or len(events.blocks) < SPLIT_MIN_EVENTS or not articles.blocks:
+        return _from_text(text, path)[0]
+    half = len(events.blocks) // 2
+    first = "articles:\n" + "".join(articles.blocks) + "events:\n" + "".join(events.blocks[:half])
+    second = "events:\n" + "".join(events.blocks[half:])
+    del layout, sections, events, articles
+    data = _split_parse(first, second, path)
+    if data is None:
+        return _from_text(text, path)[0]
+    return _from_text(text, path, data)[0]
+
+
+def _split_parse(first: str, second: str, path: str | Path) -> dict | None:
+    """The data of ``first`` (articles and events) and ``second`` (events), the second
+    parsed in a child; None if either does not parse plainly."""
+    with tempfile.TemporaryFile() as handoff:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: parse, hand the data over, leave without any cleanup
+            code = 1
+            try:
+                data = _plain_parse(second, path)
+                if data is not None:
+                    pickle.dump(data, handoff, protocol=pickle.HIGHEST_PROTOCOL)
+                    handoff.flush()
+                    code = 0
+            finally:
+                os._exit(code)
+        try:
+            mine = _plain_parse(first, path)
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if mine is None or os.waitstatus_to_exitcode(status) != 0:
+            return None
+        handoff.seek(0)
+        theirs = pickle.load(handoff)  # written by our own child, in a file only it and we had
+    if list(mine) != ["articles", "events"] or list(theirs) != ["events"]:
+        return None
+    if type(mine["events"]) is not list or type(theirs["events"]) is not list:
+        return None
+    mine["events"].extend(theirs["events"])
+    return mine
+
+
+def _plain_parse(text: str, path: str | Path) -> dict | None:
+    try:
+        data = guard_and_load(text, path)
+    except StoreError:
+        return None
+    return data if type(data) is dict else None
 
 
 class BlockReader:
