@@ -35,10 +35,10 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
     merge them as events into the events file, keeping every hand edit."""
     with user_errors():
         existing = load_existing(output)
-        articles, per_article, names = _load_and_extract(
+        articles, per_article, names, words = _load_and_extract(
             paths or (Path(DEFAULT_ARTICLES),), today.date() if today else date.today(),
             existing.anchor_overrides(), jobs)
-        fresh = _fresh_document(articles, per_article, names)
+        fresh = _fresh_document(articles, per_article, names, words)
         plan = plan_update(existing, fresh)
         if not dry_run:
             write_plan(output, plan)
@@ -48,11 +48,13 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
 
 
 class Extracted(NamedTuple):
-    """Per article, in file order: the article, its events, the names it mentions."""
+    """Per article, in file order: the article, its events, the names it mentions, and the
+    content words of each event (``timeline.events.merge.wording``)."""
 
     articles: list
     per_article: list[list]
     names: list[set[str]]
+    words: list[list[frozenset[str]]]
 
 
 def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, date],
@@ -76,16 +78,17 @@ def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, d
                 results.append(work(path))
                 progress.advance(1)
     ids = UniqueIds()
-    articles, per_article, names = [], [], []
+    articles, per_article, names, words = [], [], [], []
     for path, result in zip(files, results):
         if isinstance(result, TimelineError):
             raise result
-        for article, line, events, found in result:
+        for article, line, events, found, wordings in result:
             ids.claim(article, path, line)
             articles.append(article)
             per_article.append(events)
             names.append(found)
-    return Extracted(articles, per_article, names)
+            words.append(wordings)
+    return Extracted(articles, per_article, names, words)
 
 
 #: Files per task sent to a worker: enough that sending it costs little next to the work,
@@ -131,15 +134,21 @@ def _file_events(path: Path, today: date, overrides: dict[str, date]) -> list | 
     """One file's articles with their events (a worker's job), or the problem it has.
 
     The articles come back without their text: everything after extraction needs only
-    their metadata, and the text would be most of what a worker sends back.
+    their metadata, and the text would be most of what a worker sends back. The events'
+    content words, which merging compares, are worked out here, in parallel.
     """
     from timeline.articles.loader import load_article_file
     from timeline.events import events_from_article
+    from timeline.events.merge import wording
     from timeline.events.tags import names_in
 
     try:
-        return [(replace(article, text=""), line, events_from_article(article), names_in(article.text))
-                for article, line in load_article_file(path, today, overrides)]
+        found = []
+        for article, line in load_article_file(path, today, overrides):
+            events = events_from_article(article)
+            found.append((replace(article, text=""), line, events, names_in(article.text),
+                          [wording(event) for event in events]))
+        return found
     except TimelineError as exc:
         return exc
 
@@ -168,12 +177,13 @@ class _Progress:
             self.bar.__exit__(*exc_info)
 
 
-def _fresh_document(articles: list, per_article: list[list], names: list[set[str]]) -> dict:
+def _fresh_document(articles: list, per_article: list[list], names: list[set[str]],
+                    words: list[list[frozenset[str]]] | None = None) -> dict:
     """The generator's own events file for these articles, as plain data."""
     from timeline.events import assemble_events
     from timeline.store.document import article_entry
 
-    events = assemble_events(articles, per_article, names)
+    events = assemble_events(articles, per_article, names, words)
     return {"articles": {a.id: article_entry(a) for a in articles},
             "events": [e.as_dict() for e in events]}
 

@@ -73,16 +73,19 @@ def build_events(articles: Iterable[Article], resolver: Resolver | None = None) 
 
 
 def assemble_events(articles: Sequence[Article], per_article: Sequence[list[Event]],
-                    names: Sequence[set[str]] | None = None) -> list[Event]:
+                    names: Sequence[set[str]] | None = None,
+                    words: Sequence[Sequence[frozenset[str]]] | None = None) -> list[Event]:
     """Merge, tag and sort per-article events; the result is independent of input order.
 
-    ``names``: ``names_in`` of each article's text, when workers already found them.
+    ``names``: ``names_in`` of each article's text, and ``words``: ``wording`` of each
+    event, per article like ``per_article``, when workers already found them.
     """
     order = {a.id: (a.published, a.id) for a in articles}
     events = [e for batch in per_article for e in batch]
+    flat_words = None if words is None else [w for batch in words for w in batch]
     # Earliest publication first: its report keeps the id when later articles join it.
     merged = merge_same_events(events, rank=lambda e: (
-        *order.get(e.sources[0].article, (date.max, e.sources[0].article)), e.id))
+        *order.get(e.sources[0].article, (date.max, e.sources[0].article)), e.id), words=flat_words)
     if names is None:
         vocabulary = recurring_names(a.text for a in articles)
     else:

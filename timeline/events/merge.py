@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from timeline.events.model import Event
 from timeline.events.titles import strip_attribution
@@ -160,51 +160,60 @@ def dates_disagree(a: Event, b: Event) -> bool:
 
 
 def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None = None,
-                      threshold: float = SAME_EVENT_SIMILARITY) -> list[Event]:
+                      threshold: float = SAME_EVENT_SIMILARITY,
+                      words: Sequence[frozenset[str]] | None = None) -> list[Event]:
     """Fold reports of one event together; flag same-wording, different-date reports.
 
     ``rank`` orders events canonically (default: by article id, then id); the first
     report of an event keeps its id, so ids stay put as later articles arrive when
-    ``rank`` puts earlier publications first.
+    ``rank`` puts earlier publications first. ``words``: ``wording`` of each event, in
+    the order of ``events``, when the extracting processes already worked them out.
     """
-    ordered = sorted(events, key=rank or (lambda e: (e.sources[0].article, e.id)))
+    key = rank or (lambda e: (e.sources[0].article, e.id))
+    if words is None:
+        words = [wording(event) for event in events]
+    elif len(words) != len(events):
+        raise ValueError("one word set per event is needed")
+    ordered = sorted(zip(events, words), key=lambda pair: key(pair[0]))
     merged: list[Event] = []
-    words: dict[str, frozenset[str]] = {}
+    kept_words: dict[str, frozenset[str]] = {}
     # date -> article -> events kept so far: reports are only compared across articles, so
     # one long article with thousands of same-date sentences costs no pairwise work.
     by_date: dict[tuple, dict[str, list[tuple[int, Event]]]] = {}
     reported_by: dict[str, set[str]] = {}  # kept event id -> its articles, kept up to date
-    for event in ordered:
-        mine = wording(event)
-        mine_articles = set(event.articles)
+    for event, mine in ordered:
+        sources = event.sources
+        mine_articles = {sources[0].article} if len(sources) == 1 else set(event.articles)
         match = None  # the earliest kept report that matches, as (position, event)
-        for article, kept_events in by_date.get((event.date, event.end), {}).items():
-            if article in mine_articles:
-                continue
-            for position, kept in kept_events:
-                if match is not None and position > match[0]:
-                    break
-                if mine_articles.isdisjoint(reported_by[kept.id]) and \
-                        similarity(mine, words[kept.id]) >= threshold:
-                    match = (position, kept)
-                    break
+        bucket = by_date.get((event.date, event.end))
+        if bucket:
+            for article, kept_events in bucket.items():
+                if article in mine_articles:
+                    continue
+                for position, kept in kept_events:
+                    if match is not None and position > match[0]:
+                        break
+                    if mine_articles.isdisjoint(reported_by[kept.id]) and \
+                            similarity(mine, kept_words[kept.id]) >= threshold:
+                        match = (position, kept)
+                        break
         if match is None:
             merged.append(event)
             bucket = by_date.setdefault((event.date, event.end), {})
-            for article in event.articles:
+            for article in mine_articles if len(sources) == 1 else event.articles:
                 bucket.setdefault(article, []).append((len(merged), event))
-            words[event.id] = mine
+            kept_words[event.id] = mine
             reported_by[event.id] = mine_articles
         else:
             match = match[1]
-            match.sources.extend(event.sources)
+            match.sources.extend(sources)
             reported_by[match.id] |= mine_articles
             if match.status != event.status:  # one report says it happened: it is no plan
                 match.status = None
             match.tags = sorted(set(match.tags) | set(event.tags))
             match.confidence = _combined(match.confidence, event.confidence)
-            words[match.id] = words[match.id] | mine
-    flag_conflicts(merged, words)
+            kept_words[match.id] = kept_words[match.id] | mine
+    flag_conflicts(merged, kept_words)
     return merged
 
 
