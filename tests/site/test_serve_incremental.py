@@ -259,3 +259,25 @@ def test_split_reader_equals_the_whole_file_reader(tmp_path, monkeypatch) -> Non
             _same(reader_module.read_events_file_split(path), expected)
     path.write_text(generate.render_events(generate.events_data(300)))
     _same(reader_module.read_events_file_split(path), read_events_file(path))
+
+
+def test_exports_written_in_chunks_equal_the_whole_export(tmp_path, monkeypatch) -> None:
+    from timeline.export import ExportOptions, export
+    from timeline.site import exports as exports_module
+
+    path = tmp_path / "events.yaml"
+    path.write_text(generate.render_events(generate.events_data(250)))
+    events_file = read_events_file(path)
+    options = ExportOptions(title="T <&>", description="d", permalink=lambda i: f"https://x.test/e/#{i}")
+    monkeypatch.setattr(exports_module, "CHUNK_EVENTS", 7)
+    files = exports_module.ExportFiles()
+    chunked: list[str] = []
+    original = exports_module.ExportFiles._write_chunked
+    monkeypatch.setattr(exports_module.ExportFiles, "_write_chunked",
+                        lambda self, uri, *a: chunked.append(uri) or original(self, uri, *a))
+    paths = files.write(events_file, {"json": "timeline.json", "ics": "timeline.ics", "csv": "timeline.csv"},
+                        options, ("k",))
+    assert len(chunked) == 3
+    for fmt, uri in (("json", "timeline.json"), ("ics", "timeline.ics"), ("csv", "timeline.csv")):
+        assert Path(paths[uri]).read_bytes() == export(events_file, fmt, options), fmt
+    files.remove()

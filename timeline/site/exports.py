@@ -44,6 +44,8 @@ _PARTS_FILE = "parts.pickle"
 MAX_FORK_EVENTS = 30_000
 #: Longest wait for the child, in seconds, before writing the files here instead.
 CHILD_TIMEOUT = 120.0
+#: Above this many events an export is written this many events at a time (see _write_chunked).
+CHUNK_EVENTS = 10_000
 
 
 class ExportFiles:
@@ -103,6 +105,8 @@ class ExportFiles:
     def _write_all(self, events_file: EventsFile, exports: dict[str, str], options: ExportOptions,
                    parts_key: tuple | None = None) -> None:
         for fmt, uri in exports.items():
+            if len(events_file.events) > CHUNK_EVENTS and self._write_chunked(uri, events_file, fmt, options):
+                continue
             data = export(events_file, fmt, options)
             self._put(uri, data if isinstance(data, bytes) else data.encode("utf-8"))
         if parts_key is not None:  # serving: each event's parts, for the next rebuild
@@ -118,6 +122,35 @@ class ExportFiles:
                 with open(self.folder / (_PARTS_FILE + ".part"), "wb") as handle:
                     pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(self.folder / (_PARTS_FILE + ".part"), self.folder / _PARTS_FILE)
+
+    def _write_chunked(self, uri: str, events_file: EventsFile, fmt: str, options: ExportOptions) -> bool:
+        """The export written ``CHUNK_EVENTS`` events at a time: each chunk exported on its
+        own (with the whole article table), its head and tail cut off, the bodies joined as
+        the format joins events (see ``_TAILS``). Why: a 100,000-event JSON export built
+        every event's dict and the whole text before writing, ~400 MB at the build's peak.
+        False (nothing written) if a chunk does not have the expected head and tail."""
+        tail, joiner = _TAILS[fmt]
+        path, articles, events = events_file.path, events_file.articles, events_file.events
+        empty = _bytes(export(EventsFile(path, articles, []), fmt, options))
+        if not empty.endswith(tail):
+            return False
+        head = empty[:len(empty) - len(tail)]
+        part = self.paths[uri] + ".part"
+        with open(part, "wb") as out:
+            out.write(head)
+            for start in range(0, len(events), CHUNK_EVENTS):
+                data = _bytes(export(EventsFile(path, articles, events[start:start + CHUNK_EVENTS]), fmt, options))
+                if not (data.startswith(head) and data.endswith(tail)) or len(data) <= len(head) + len(tail):
+                    out.close()
+                    os.unlink(part)
+                    return False
+                if start:
+                    out.write(joiner)
+                out.write(memoryview(data)[len(head):len(data) - len(tail)])
+                del data
+            out.write(tail)
+        os.replace(part, self.paths[uri])
+        return True
 
     def _put(self, uri: str, data: bytes) -> None:
         part = self.paths[uri] + ".part"  # a child killed mid-write leaves no half file
