@@ -1,6 +1,7 @@
 """``timeline extract``: articles in, events merged into the events file, hand edits kept."""
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -38,7 +39,9 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
         articles, per_article, names, words = _load_and_extract(
             paths or (Path(DEFAULT_ARTICLES),), today.date() if today else date.today(),
             existing.anchor_overrides(), jobs)
+        _settled()
         fresh = _fresh_document(articles, per_article, names, words)
+        _settled()
         plan = plan_update(existing, fresh)
         if not dry_run:
             write_plan(output, plan)
@@ -77,6 +80,8 @@ def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, d
             for path in files:
                 results.append(work(path))
                 progress.advance(1)
+                if len(results) % CHUNK_FILES == 0:
+                    _settled()
     ids = UniqueIds()
     articles, per_article, names, words = [], [], [], []
     for path, result in zip(files, results):
@@ -117,6 +122,7 @@ def _in_processes(work: Callable, files: list[Path], jobs: int, progress: _Progr
                 mine -= 1
                 results[mine] = _chunk_events(work, chunks[mine])
                 progress.advance(len(chunks[mine]))
+                _settled()
             for k in range(mine):
                 results[k] = futures[k].result()
         except BaseException:  # interrupted, or a bug: do not wait for the rest of the work
@@ -124,6 +130,13 @@ def _in_processes(work: Callable, files: list[Path], jobs: int, progress: _Progr
                 future.cancel()
             raise
     return [result for chunk in results for result in chunk]
+
+
+def _settled() -> None:
+    """What is in memory now stays until the run ends: the cyclic garbage collector need
+    not look at it again. (Each full collection walks every object; over a large run's
+    articles and events that was about 5% of the run.)"""
+    gc.freeze()
 
 
 def _chunk_events(work: Callable, chunk: list[Path]) -> list:
