@@ -67,3 +67,30 @@ def test_run_killed_between_events_file_and_snapshot(tmp_path, monkeypatch):
     out.write_text(out.read_text().replace("title: More", "title: Mine"))
     assert not sync.pending_path(out).exists()  # the first load finished the interrupted commit
     assert load_existing(out).base == newer  # so a later hand edit does not change the base
+
+
+def test_block_cache_is_rewritten_only_when_it_would_change(tmp_path):
+    import json
+
+    from timeline.store.sync import block_cache_path
+
+    out = tmp_path / "events.yaml"
+    write_plan(out, plan_update(load_existing(out), FRESH))
+    cache = block_cache_path(out)
+    first = json.loads(cache.read_text())
+    assert len(first["blocks"]) == 2  # the article entry and the event
+    cache.write_text(cache.read_text() + " ")  # a mark: survives only if not rewritten
+    existing = load_existing(out)
+    assert existing.cache_complete
+    write_plan(out, plan_update(existing, FRESH))  # same result: the cache is current
+    assert cache.read_text().endswith(" ")
+    changed = {**FRESH, "events": [{**FRESH["events"][0], "title": "Talks resume"}]}
+    write_plan(out, plan_update(load_existing(out), changed))
+    again = json.loads(cache.read_text())
+    assert not cache.read_text().endswith(" ") and again["blocks"] != first["blocks"]
+    assert load_existing(out).cache_complete and load_existing(out).ours == changed
+    cache.write_text(json.dumps({"version": 1, "blocks": {}}))  # an empty cache: not complete
+    existing = load_existing(out)
+    assert not existing.cache_complete and existing.ours == changed
+    write_plan(out, plan_update(existing, changed))
+    assert json.loads(cache.read_text())["blocks"] == again["blocks"]

@@ -67,6 +67,8 @@ class Existing:
     #: the file cut into blocks with each block's data, when it has the plain block layout
     layout: Layout | None = None
     blocks: list | None = None
+    #: the block cache on disk holds exactly ``blocks`` (every block was read from it)
+    cache_complete: bool = False
 
     def anchor_overrides(self) -> dict[str, date]:
         """Anchors a person set in the article table, as dates (bad ones are left to check)."""
@@ -93,9 +95,12 @@ def load_existing(output: Path) -> Existing:
     base_text = _current_snapshot(output, text)
     base = _parse_snapshot(base_text, snapshot_path(output)) if base_text is not None else None
     layout = cut_text(text) if len(text) <= MAX_YAML_CHARS else None
-    read = read_blocks(layout, _read_block_cache(output), str(output)) if layout else None
+    cache = _read_block_cache(output)
+    read = read_blocks(layout, cache, str(output)) if layout else None
     if read is not None:
-        return Existing(text, None, read[0], base, layout, read[1])
+        complete = len(cache) == len(read[1]) and \
+            all(block_key(section, block) in cache for section, block, _ in read[1])
+        return Existing(text, None, read[0], base, layout, read[1], complete)
     data = guard_and_load(text, output)  # bombs and absurd nesting are refused here
     doc = None
     if data is UNSURE:  # anchors, repeated keys, tags...: ruamel reads it (and reports)
@@ -129,8 +134,7 @@ _CACHE_VERSION = 1
 
 def _cache_json(blocks: list, encoded: dict) -> str:
     """``{"version": .., "blocks": {key: data}}`` as JSON, reusing the snapshot's encodings."""
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    dumps = _ENCODE
 
     def encode(data: Any) -> str:
         known = encoded.get(id(data))
@@ -164,7 +168,8 @@ def _parse_snapshot(text: str, path: Path) -> dict | None:
             loaded = yaml.load(text, Loader=_SnapshotLoader)
         except (yaml.YAMLError, StoreError, ValueError):
             return None
-    return plain(loaded) if isinstance(loaded, dict) else None
+        return plain(loaded) if isinstance(loaded, dict) else None
+    return loaded if isinstance(loaded, dict) else None  # JSON data is plain already
 
 
 def _strip_comment_lines(text: str) -> str:
@@ -190,6 +195,8 @@ class Plan:
     blocks: list | None = None
     #: JSON already written for the snapshot, by ``id`` of the value (see ``snapshot_json``)
     encoded: dict | None = None
+    #: the block cache on disk already holds exactly ``blocks``: no need to write it again
+    cache_current: bool = False
 
     def diff(self, output: Path, limit: int = 80) -> str:
         """A short unified diff of the events file, for ``--dry-run``."""
@@ -219,7 +226,8 @@ def plan_update(existing: Existing, fresh: dict) -> Plan:
     snapshot = ("# The last version `timeline extract` generated: the base for merging your edits.\n"
                 "# Commit it with the events file; do not edit it. (JSON, which is also YAML.)\n"
                 + snapshot_json(fresh, encoded))
-    return Plan(text, snapshot, report, merged, existing.text, blocks, encoded)
+    cache_current = existing.cache_complete and blocks is not None and blocks is existing.blocks
+    return Plan(text, snapshot, report, merged, existing.text, blocks, encoded, cache_current)
 
 
 def snapshot_json(data: dict, encoded: dict | None = None) -> str:
@@ -229,7 +237,7 @@ def snapshot_json(data: dict, encoded: dict | None = None) -> str:
     entry and event, so the block cache can reuse the text instead of encoding it again.
     """
     def dumps(value: Any) -> str:
-        text = json.dumps(value, ensure_ascii=False)
+        text = _ENCODE(value)
         if encoded is not None and isinstance(value, (dict, list)):
             encoded[id(value)] = (value, text)
         return text
@@ -239,9 +247,13 @@ def snapshot_json(data: dict, encoded: dict | None = None) -> str:
             return "{\n" + ",\n".join(f"{dumps(k)}: {dumps(v)}" for k, v in value.items()) + "\n}"
         if isinstance(value, list) and value:
             return "[\n" + ",\n".join(dumps(v) for v in value) + "\n]"
-        return json.dumps(value, ensure_ascii=False)
+        return _ENCODE(value)
 
     return "{\n" + ",\n".join(f"{dumps(k)}: {body(v)}" for k, v in data.items()) + "\n}\n"
+
+
+#: ``json.dumps(value, ensure_ascii=False)``, without making an encoder per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _fresh(merged: dict) -> Spliced:
@@ -290,7 +302,8 @@ def write_plan(output: Path, plan: Plan) -> None:
         write_atomic(pending, f"{_DIGEST_MARK}{_digest(plan.text)}\n{plan.snapshot}")
         write_atomic(output, plan.text)
         _promote(output)
-        _write_block_cache(output, plan.blocks, plan.encoded)
+        if not plan.cache_current:
+            _write_block_cache(output, plan.blocks, plan.encoded)
         schema = schema_path(output)
         wanted = package_schema_text()
         if _read_optional(schema) != wanted:
