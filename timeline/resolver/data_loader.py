@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from timeline.resolver.index import RuleIndex, build_index
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -59,6 +61,8 @@ class Language:
     counts: dict = field(default_factory=dict)
     #: Examples of the ``counts`` section: [text, anchor, expected value or None].
     count_examples: tuple = ()
+    #: Where each rule may start (see ``index``); None: every rule scans the whole text.
+    index: RuleIndex | None = None
 
 
 def _alternation(words) -> str:
@@ -245,7 +249,7 @@ def load_language(code: str) -> Language:
     except (re.error, TypeError, KeyError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad counts section: {exc}") from exc
     return Language(code, vocab, tuple(rules), joiners, tense, compiled_counts,
-                    tuple(tuple(e) for e in counts.get("examples") or ()))
+                    tuple(tuple(e) for e in counts.get("examples") or ()), build_index(rules))
 
 
 def _compile_counts(spec: dict) -> dict:

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from timeline.resolver.data_loader import Language
+from timeline.resolver.index import KEY_LEN, char_classes
 from timeline.resolver.normalize import NORMALIZERS, Context
 from timeline.resolver.timex import Timex
 
@@ -48,29 +49,80 @@ def _is_past(text: str, pos: int, tense: dict) -> bool:
     return tense["past_verb_before"].search(text, max(0, pos - 40), pos) is not None
 
 
+def _passes(rule, text: str, lower: str) -> bool:
+    """Whether `text` has what every match of `rule` contains (``requires_any``, ``requires``)."""
+    if rule.requires_any:
+        for word in rule.requires_any:  # a plain loop: cheaper than any() over a generator
+            if word in lower:
+                break
+        else:
+            return False
+    return rule.requires is None or rule.requires.search(text) is not None
+
+
 def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
+    """Every rule's matches, as ``finditer`` over the whole text gives them, sorted.
+
+    Rules in the language's index are only tried at the word starts where their matches
+    may begin (``index.RuleIndex``): trying them in order of position and resuming after
+    each match yields what ``finditer`` yields. A rule's ``requires`` are only checked
+    once it has a match (they only ever take matches away).
+    """
     out = []
-    lower = text.lower()
-    for idx, rule in enumerate(lang.rules):
-        if rule.requires_any:
-            for word in rule.requires_any:  # a plain loop: cheaper than any() over a generator
-                if word in lower:
-                    break
-            else:
-                continue
-        if rule.requires is not None and rule.requires.search(text) is None:
+    rules = lang.rules
+    index = lang.index
+    unindexed = range(len(rules)) if index is None else index.unindexed
+    lower = None
+    for idx in unindexed:
+        rule = rules[idx]
+        if lower is None:
+            lower = text.lower()
+        if not _passes(rule, text, lower):
             continue
         for m in rule.regex.finditer(text):
-            s, e = m.span()
-            # strip leading/trailing whitespace captured by optional parts
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, -(e - s), idx, m))
+            _add(out, text, m, idx)
+    if index is not None:
+        resume = [0] * len(rules)  # where each rule's finditer would search next
+        passed: dict[int, bool] = {}
+        classes = char_classes(text)
+        by_prefix = index.by_prefix
+        for start in index.starts.finditer(classes):
+            s = start.start()
+            key = classes[s:s + KEY_LEN]
+            ids = by_prefix.get(key)
+            while ids is None and len(key) > 1:
+                key = key[:-1]
+                ids = by_prefix.get(key)
+            if not ids:
+                continue
+            for idx in ids:
+                if s < resume[idx]:
+                    continue
+                rule = rules[idx]
+                m = rule.regex.match(text, s)
+                if m is None:
+                    continue
+                resume[idx] = m.end()
+                ok = passed.get(idx)
+                if ok is None:
+                    if lower is None:
+                        lower = text.lower()
+                    ok = passed[idx] = _passes(rule, text, lower)
+                if ok:
+                    _add(out, text, m, idx)
     out.sort(key=lambda c: (c[0], c[1], c[2]))
     return out
+
+
+def _add(out: list, text: str, m: re.Match, idx: int) -> None:
+    s, e = m.span()
+    # strip leading/trailing whitespace captured by optional parts
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, -(e - s), idx, m))
 
 
 def _story_quarter(current: str | None, mentioned: str, anchor: dt.date) -> str | None:
