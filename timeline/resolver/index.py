@@ -25,9 +25,9 @@ except ImportError:  # Python < 3.11
     import sre_parse as _sre_parse
 
 #: How many characters of a match (by class) the index looks at.
-KEY_LEN = 8
+KEY_LEN = 6
 #: Above this many prefixes for one rule, shorter ones are used (keeps building fast).
-MAX_PREFIXES = 2000
+MAX_PREFIXES = 1000
 #: How many characters the word-start scanner checks before a position is looked up.
 SCAN_LEN = 3
 
@@ -143,7 +143,8 @@ def prefixes(parsed) -> frozenset[str] | None:
     Each string stands for the matches that start with it; None when a match could be empty
     or start with anything (the pattern then cannot be indexed).
     """
-    if parsed.state.flags & _sre.SRE_FLAG_IGNORECASE:
+    state = getattr(parsed, "state", None) or parsed.pattern  # named .pattern before 3.11
+    if state.flags & _sre.SRE_FLAG_IGNORECASE:
         return None
     for length in range(KEY_LEN, 0, -1):
         done: set[str] = set()
@@ -236,18 +237,12 @@ def build_index(rules) -> RuleIndex:
             continue
         for p in found:
             own.setdefault(p, set()).add(i)
-    # every prefix of a rule's prefix is a key, with the rules of the longest prefix of it
-    # that some rule has: looking keys up from the longest, the first found is the answer
+    # every prefix of a rule's prefix is a key, with the rules of all its prefixes that are
+    # some rule's: looking keys up from the longest, the first one found gives the answer
+    closure = {p[:j] for p in own for j in range(1, len(p) + 1)}
     by_prefix: dict[str, tuple] = {}
-    for p in sorted(own, key=len):
-        for j in range(1, len(p)):
-            by_prefix.setdefault(p[:j], ())
-    for p in sorted(set(by_prefix) | set(own), key=len):
-        ids = set(own.get(p, ()))
-        for j in range(len(p) - 1, 0, -1):
-            if p[:j] in own:
-                ids.update(by_prefix[p[:j]])
-                break
-        by_prefix[p] = tuple(sorted(ids))
+    for p in sorted(closure, key=len):
+        above = by_prefix.get(p[:-1], ())
+        by_prefix[p] = tuple(sorted(own[p].union(above))) if p in own else above
     starts = re.compile(r"(?<!\w)(?=" + (_trie_regex({p[:SCAN_LEN] for p in own}) or "(?!)") + ")")
     return RuleIndex(starts, by_prefix, tuple(unindexed))
