@@ -236,10 +236,13 @@ def load_language(code: str) -> Language:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad joiner: {exc}") from exc
     raw_tense = spec.get("tense") or {}
     try:
-        tense = {"future": re.compile(raw_tense.get("future", "(?!)"), re.I),
-                 "past_before": re.compile(raw_tense.get("past_before", "(?!)"), re.I),
-                 "past_verb_before": re.compile(raw_tense.get("past_verb_before", "(?!)")),
-                 "future_verb_before": re.compile(raw_tense.get("future_verb_before", "(?!)")),
+        # behind a check of their first character, as rules are: they are searched around
+        # every expression, and under re.I the engine cannot skip an alternative on its first
+        # character (the check, compiled with the same flags, matches the same characters)
+        tense = {"future": re.compile(_with_first_char_check(raw_tense.get("future", "(?!)")), re.I),
+                 "past_before": re.compile(_with_first_char_check(raw_tense.get("past_before", "(?!)")), re.I),
+                 "past_verb_before": re.compile(_with_first_char_check(raw_tense.get("past_verb_before", "(?!)"))),
+                 "future_verb_before": re.compile(_with_first_char_check(raw_tense.get("future_verb_before", "(?!)"))),
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

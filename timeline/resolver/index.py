@@ -8,10 +8,10 @@ first characters one of its matches could begin with, and gets exactly the match
 ``finditer`` would have given (see ``engine._candidates``). A rule whose start cannot be worked
 out (a wildcard first, a case-insensitive group...) is left out and scanned as before.
 
-Characters are compared by class (``char_classes``): ASCII letters in lower case, every ASCII
-digit as ``0``, ASCII white space as a space, anything beyond ASCII as ``\\x80``; the same map
-is applied to the text and to the patterns' characters, so a match's classes are always in
-the rule's set.
+Characters are compared by class (``char_classes``): every digit (``\\d``) as ``0``, every
+white space (``\\s``) as a space, ASCII letters in lower case, other ASCII as it is, the rest
+as ``\\x80``; the same map is applied to the text and to the patterns' characters, so a
+match's classes are always in the rule's set.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ except ImportError:  # Python < 3.11
     import sre_parse as _sre_parse
 
 #: How many characters of a match (by class) the index looks at.
-KEY_LEN = 6
+KEY_LEN = 8
 #: Above this many prefixes for one rule, shorter ones are used (keeps building fast).
 MAX_PREFIXES = 1000
 #: How many characters the word-start scanner checks before a position is looked up.
@@ -37,24 +37,25 @@ _NON_ASCII_CLASS = "\x80"
 
 
 def _class_of(c: str) -> str:
-    if not c.isascii():
-        return _NON_ASCII_CLASS
-    if c.isdigit():
+    if c.isdecimal():  # what \d matches
         return "0"
-    if c.isspace():
+    if c.isspace():  # what \s matches
         return " "
-    return c.lower()
+    return c.lower() if c.isascii() else _NON_ASCII_CLASS
 
 
 _TABLE = str.maketrans({chr(i): _class_of(chr(i)) for i in range(128)})
-#: The characters of the text a class stands for, as a regex set (exactly those).
-_CLASS_SET = {"0": "0-9", " ": "\t\n\x0b\x0c\r\x1c-\x1f ", _NON_ASCII_CLASS: "\x80-\U0010ffff"}
+_NON_ASCII_DIGIT = re.compile(r"(?![\x00-\x7f])\d")
+_NON_ASCII_SPACE = re.compile(r"(?![\x00-\x7f])\s")
 
 
 def char_classes(text: str) -> str:
     """`text` with each character replaced by its class (same length, same positions)."""
     out = text.translate(_TABLE)
-    return out if text.isascii() else _NON_ASCII.sub(_NON_ASCII_CLASS, out)
+    if text.isascii():
+        return out
+    out = _NON_ASCII_SPACE.sub(" ", _NON_ASCII_DIGIT.sub("0", out))
+    return _NON_ASCII.sub(_NON_ASCII_CLASS, out)
 
 
 class _Unknown(Exception):
@@ -80,9 +81,9 @@ def _classes(op, av) -> set[str]:
                 raise _Unknown
             out.update(_class_of(chr(c)) for c in range(a[0], a[1] + 1))
         elif o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT:
-            out |= {"0", _NON_ASCII_CLASS}
+            out.add("0")
         elif o is _sre.CATEGORY and a is _sre.CATEGORY_SPACE:
-            out |= {" ", _NON_ASCII_CLASS}
+            out.add(" ")
         else:  # NEGATE, \w, other categories
             raise _Unknown
     return out
