@@ -210,7 +210,8 @@ def merge_same_events(events: list[Event], rank: Callable[[Event], tuple] | None
             reported_by[match.id] |= mine_articles
             if match.status != event.status:  # one report says it happened: it is no plan
                 match.status = None
-            match.tags = sorted(set(match.tags) | set(event.tags))
+            if match.tags or event.tags:
+                match.tags = sorted(set(match.tags) | set(event.tags))
             match.confidence = _combined(match.confidence, event.confidence)
             kept_words[match.id] = kept_words[match.id] | mine
     flag_conflicts(merged, kept_words)

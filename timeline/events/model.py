@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.periods import Period, parse_period
+
+#: Periods are immutable and a timeline repeats its dates: parse each value once.
+_period = lru_cache(maxsize=1 << 16)(parse_period)
 
 #: ``as_dict`` key order: the YAML shape the store writes and reads back.
 EVENT_KEYS = ("id", "date", "end", "title", "text", "status", "tags", "confidence", "conflict",
@@ -51,7 +55,7 @@ class Event:
 
     @property
     def period(self) -> Period:
-        period = parse_period(self.date)
+        period = _period(self.date)
         if period is None:
             raise ValueError(f"event {self.id} has no calendar date: {self.date!r}")
         return period
