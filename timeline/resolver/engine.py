@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from timeline.resolver.data_loader import Language
-from timeline.resolver.index import KEY_LEN, char_classes
+from timeline.resolver.index import char_classes
 from timeline.resolver.normalize import NORMALIZERS, Context
 from timeline.resolver.timex import Timex
 
@@ -88,14 +88,7 @@ def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match
         by_prefix = index.by_prefix
         for start in index.starts.finditer(classes):
             s = start.start()
-            key = classes[s:s + KEY_LEN]
-            ids = by_prefix.get(key)
-            while ids is None and len(key) > 1:
-                key = key[:-1]
-                ids = by_prefix.get(key)
-            if not ids:
-                continue
-            for idx in ids:
+            for idx in by_prefix[start.group(1)]:
                 if s < resume[idx]:
                     continue
                 rule = rules[idx]

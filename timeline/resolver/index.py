@@ -25,11 +25,9 @@ except ImportError:  # Python < 3.11
     import sre_parse as _sre_parse
 
 #: How many characters of a match (by class) the index looks at.
-KEY_LEN = 8
+KEY_LEN = 6
 #: Above this many prefixes for one rule, shorter ones are used (keeps building fast).
 MAX_PREFIXES = 1000
-#: How many characters the word-start scanner checks before a position is looked up.
-SCAN_LEN = 3
 
 _WORD = re.compile(r"\w")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -206,23 +204,28 @@ class RuleIndex:
     """Where each rule of a language may start (built once per language, read-only)."""
 
     #: Finds, in the text's classes (``char_classes``), the word starts where some indexed
-    #: rule may begin (zero-width matches; a few more than in the text itself, never fewer).
+    #: rule may begin (zero-width matches; a few more than in the text itself, never fewer);
+    #: group 1 is the longest key of ``by_prefix`` there, the one that gives the rules.
     starts: re.Pattern
-    #: Prefix (by class, up to ``KEY_LEN``) -> indices of the rules a match there may be of.
-    #: Prefix-closed: the longest key that begins the text at a position gives its rules.
+    #: Prefix (by class, up to ``KEY_LEN``) -> indices of the rules a match there may be of:
+    #: those with a prefix that begins the key. Prefix-closed.
     by_prefix: dict
     #: Rules left out of the index: scanned over the whole text.
     unindexed: tuple
 
 
-def _trie_regex(strings: set[str]) -> str:
-    """A regex matching the texts that start with one of `strings`, factored by first character."""
-    if "" in strings:
-        return ""
-    heads: dict[str, set[str]] = {}
-    for w in strings:
-        heads.setdefault(w[0], set()).add(w[1:])
-    alternatives = [re.escape(c) + _trie_regex(rest) for c, rest in sorted(heads.items())]
+def _key_regex(children: dict, by_prefix: dict, prefix: str = "") -> str:
+    """A regex matching the longest key of `by_prefix` with rules that begins the text.
+
+    A trie: at each key the longer keys are tried first (they begin with distinct characters,
+    so at most one can go on), the key itself last and only if it has rules.
+    """
+    alternatives = [re.escape(c) + _key_regex(children, by_prefix, prefix + c)
+                    for c in sorted(children.get(prefix, ()))]
+    if prefix and by_prefix[prefix]:
+        alternatives.append("")
+    if not alternatives:
+        return "(?!)"
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
@@ -245,5 +248,8 @@ def build_index(rules) -> RuleIndex:
     for p in sorted(closure, key=len):
         above = by_prefix.get(p[:-1], ())
         by_prefix[p] = tuple(sorted(own[p].union(above))) if p in own else above
-    starts = re.compile(r"(?<!\w)(?=" + (_trie_regex({p[:SCAN_LEN] for p in own}) or "(?!)") + ")")
+    children: dict[str, set[str]] = {}
+    for p in by_prefix:
+        children.setdefault(p[:-1], set()).add(p[-1])
+    starts = re.compile(r"(?<!\w)(?=(" + _key_regex(children, by_prefix) + "))")
     return RuleIndex(starts, by_prefix, tuple(unindexed))
