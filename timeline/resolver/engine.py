@@ -61,7 +61,8 @@ def _passes(rule, text: str, lower: str) -> bool:
 
 
 def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match]]:
-    """Every rule's matches, as ``finditer`` over the whole text gives them, sorted.
+    """Every rule's matches as ``finditer`` over the whole text gives them: (start, -length,
+    rule index, match), sorted.
 
     Rules in the language's index are only tried at the word starts where their matches
     may begin (``index.RuleIndex``): trying them in order of position and resuming after
@@ -108,6 +109,7 @@ def _candidates(text: str, lang: Language) -> list[tuple[int, int, int, re.Match
 
 
 def _add(out: list, text: str, m: re.Match, idx: int) -> None:
+    """Append `m` as a candidate, its span without the white space at either end (if any is left)."""
     s, e = m.span()
     # strip leading/trailing whitespace captured by optional parts
     while s < e and text[s].isspace():

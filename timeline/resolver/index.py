@@ -242,7 +242,7 @@ def build_index(rules) -> RuleIndex:
         for p in found:
             own.setdefault(p, set()).add(i)
     # every prefix of a rule's prefix is a key, with the rules of all its prefixes that are
-    # some rule's: looking keys up from the longest, the first one found gives the answer
+    # some rule's: the longest key that begins the text at a position gives all its rules
     closure = {p[:j] for p in own for j in range(1, len(p) + 1)}
     by_prefix: dict[str, tuple] = {}
     for p in sorted(closure, key=len):
