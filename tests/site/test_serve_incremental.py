@@ -281,3 +281,26 @@ def test_exports_written_in_chunks_equal_the_whole_export(tmp_path, monkeypatch)
     for fmt, uri in (("json", "timeline.json"), ("ics", "timeline.ics"), ("csv", "timeline.csv")):
         assert Path(paths[uri]).read_bytes() == export(events_file, fmt, options), fmt
     files.remove()
+
+
+def test_serve_collects_garbage_when_idle_and_lets_go_at_shutdown(tmp_path) -> None:
+    import gc
+    import time
+
+    project = make_project(tmp_path)
+    out = tmp_path / "served"
+    _build(project, out, serve=True)
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
+    plugin._idle_gc.delay = 0.05
+    events = project / "events.yaml"
+    events.write_text(events.read_text().replace("title: Maintenance", "title: Changed maintenance", 1))
+    _build(project, out, serve=True)
+    deadline = time.monotonic() + 10
+    while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gc.get_freeze_count() > 0, "no idle collection"
+    _build(project, out, serve=True)  # a build while set aside: nothing breaks
+    plugin.on_shutdown()
+    assert gc.get_freeze_count() == 0
+    _build(project, tmp_path / "fresh")
+    assert _files(out) == _files(tmp_path / "fresh")

@@ -11,6 +11,7 @@ Reference counting frees acyclic garbage as usual either way.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -34,3 +35,44 @@ def loading(*, freeze: bool = True) -> Iterator[None]:
 def build_done() -> None:
     """The build is over: what was set aside may be collected again (serve rebuilds)."""
     gc.unfreeze()
+
+
+class IdleCollector:
+    """While serving: a full collection once a build is over and nothing happens, then what
+    is left is set aside (``gc.freeze``) until the next idle moment.
+
+    Why: during a serve rebuild after an edit, a full pass over the ~250,000 objects a
+    10,000-event site keeps between builds (events, kept pages) costs ~0.25 s, and one comes
+    every other rebuild or so. Done ``delay`` seconds after a build, while the server waits
+    for the next change, the pass costs nobody anything; and with those objects set aside,
+    the collections a rebuild triggers scan only what it made. Each idle pass first puts back
+    what the last one set aside, so the garbage of every build is collected at the next one.
+    """
+
+    def __init__(self, delay: float = 0.5) -> None:
+        self.delay = delay
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def schedule(self) -> None:
+        self.cancel()
+        timer = threading.Timer(self.delay, self._collect)
+        timer.daemon = True
+        with self._lock:
+            self._timer = timer
+        timer.start()
+
+    def cancel(self) -> None:
+        with self._lock:
+            timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+
+    def _collect(self) -> None:
+        with self._lock:
+            if self._timer is None:
+                return  # cancelled: a build has started
+            self._timer = None
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()

@@ -5,8 +5,9 @@ shows on provenance pages. Event handlers stay thin: ``loading`` reads the event
 ``plan`` decides the pages, ``render`` and the Jinja templates draw them, and ``exports``
 writes the downloads. What only makes builds faster, without changing a byte of the site,
 lives beside them: ``shell`` (one theme render per kind of page), ``markdown_once`` (one
-Markdown converter per build), ``gcpolicy``, and for ``mkdocs serve`` ``pagecache`` and
-``bytecode`` (what did not change is reused).
+Markdown converter per build), ``gcpolicy``, and for ``mkdocs serve`` ``pagecache``,
+``bypass``, ``writes``, ``keepsite``, ``bytecode``, the store's ``BlockReader`` and the
+exports' parts (what did not change is reused).
 """
 from __future__ import annotations
 
@@ -92,6 +93,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._search_meta: dict[str, object] = {}
         self._markdown = SharedMarkdown()
         self._writes = SkipUnchangedWrites()
+        self._idle_gc = gcpolicy.IdleCollector()
         #: serving: unchanged pages skip MkDocs' per-page steps (see bypass)
         self._bypass = bypass.PageBypass(self._bypass_read, self._after_read, self._bypass_build)
         self._bypass_on = False
@@ -108,6 +110,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # Last before MkDocs empties site_dir: while serving, the built site is moved aside (keepsite).
     @event_priority(-100)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._idle_gc.cancel()
         if self.serving and not self._dirty:
             self._kept_site.set_aside(config.site_dir)
 
@@ -500,10 +503,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     @event_priority(-100)
     def _prune_site(self, *, config: MkDocsConfig) -> None:
         self._kept_site.prune(self._written | self._writes.skipped)
+        if self.serving:
+            self._idle_gc.schedule()  # a full collection once the server is idle
 
     on_post_build = CombinedEvent(_build_done, _prune_site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._idle_gc.cancel()
         self._writes.uninstall()
         self._bypass.uninstall()
         self._exports.remove()
@@ -512,6 +518,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._kept_site.site = None  # a failed build: nothing to prune
 
     def on_shutdown(self) -> None:
+        self._idle_gc.cancel()
+        gcpolicy.build_done()
         self._writes.uninstall()
         self._bypass.uninstall()
         self._exports.remove()
