@@ -304,3 +304,23 @@ def test_serve_collects_garbage_when_idle_and_lets_go_at_shutdown(tmp_path) -> N
     assert gc.get_freeze_count() == 0
     _build(project, tmp_path / "fresh")
     assert _files(out) == _files(tmp_path / "fresh")
+
+
+def test_events_cache_over_a_folder_of_files_equals_a_fresh_load(tmp_path) -> None:
+    from timeline.site.loading import EventsCache, load_events
+
+    folder = tmp_path / "events"
+    folder.mkdir()
+    good = (DATA / "events.yaml").read_text()
+    head, rest = good.split("events:\n", 1)
+    items = rest.split("\n  - id: ")
+    (folder / "a.yaml").write_text(head + "events:\n" + "\n  - id: ".join(items[:4]) + "\n")
+    (folder / "b.yaml").write_text(head + "events:\n  - id: " + "\n  - id: ".join(items[4:]))
+    cache = EventsCache()
+    _same(cache.load(folder), load_events(folder))
+    b = folder / "b.yaml"
+    b.write_text(b.read_text().replace("title: ", "title: Edited ", 1))
+    _same(cache.load(folder), load_events(folder))
+    (folder / "a.yaml").write_text((folder / "a.yaml").read_text() + "  - id: late\n    date: '2025'\n"
+                                   "    title: Late\n    text: x\n")
+    _same(cache.load(folder), load_events(folder))
