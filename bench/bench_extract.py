@@ -18,6 +18,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,6 +37,63 @@ def articles_for(count: int) -> Path:
         generate_articles(folder, count, seed=1)
         marker.write_text("seed=1\n")
     return folder
+
+
+class ProcessCpu:
+    """CPU seconds of each process this one starts (and theirs), sampled from /proc every 20 ms,
+    and from them an estimate of the run's wall time on an idle machine.
+
+    Each 20 ms, every process's CPU progress is read; on an idle machine with ``cpus``
+    cores that much work takes at least the largest one process made (it cannot be split)
+    and at least the total over ``cpus``. The sum of that over the run is the estimate.
+    Contention only makes it pessimistic: processes that would have run side by side, run
+    in turn on a busy machine, and are then counted one after the other.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[int, float] = {}
+        self.idle_wall = 0.0
+        self.cpus = os.cpu_count() or 1
+        self.done = threading.Event()
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> "ProcessCpu":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.done.set()
+        self.thread.join()
+
+    def busiest(self) -> float:
+        return max(self.seen.values(), default=0.0)
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while True:
+            stopping = self.done.is_set()
+            progress = []
+            stack = [me]
+            while stack:
+                pid = stack.pop()
+                try:
+                    for task in os.listdir(f"/proc/{pid}/task"):
+                        with open(f"/proc/{pid}/task/{task}/children") as handle:
+                            stack.extend(int(c) for c in handle.read().split())
+                    if pid != me:
+                        with open(f"/proc/{pid}/stat") as handle:
+                            fields = handle.read().rsplit(")", 1)[1].split()
+                        cpu = (int(fields[11]) + int(fields[12])) / self.tick
+                        progress.append(cpu - self.seen.get(pid, 0.0))
+                        self.seen[pid] = cpu
+                except (OSError, ValueError, IndexError):
+                    continue
+            if progress:
+                self.idle_wall += max(max(progress), sum(progress) / self.cpus)
+            if stopping:
+                return
+            self.done.wait(0.02)
 
 
 def has_jobs_option() -> bool:
@@ -80,10 +138,14 @@ def main() -> None:
                 if round_ == 0:
                     commands.append(shell(command))
                 print(f"running ({round_ + 1}/{args.repeat}): {shell(command)}", flush=True)
-                result: Run = run(command, REPO, args.timeout)
+                with ProcessCpu() as sampled:
+                    result: Run = run(command, REPO, args.timeout)
+                result.busiest = sampled.busiest()
+                result.idle = sampled.idle_wall
                 runs[jobs].append(result)
                 digests[jobs].add(digest(output) if result.ok else None)
-                print(f"  {size} articles, jobs {jobs}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU, "
+                print(f"  {size} articles, jobs {jobs}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU "
+                      f"(busiest process {result.busiest:.1f} s), idle estimate {result.idle:.1f} s, "
                       f"peak {result.peak_tree_mb:.0f} MB, {_status(result)} {_said(result)}", flush=True)
         for jobs in jobs_values:
             rows.append((size, jobs if parallel else "1 (no --jobs)", runs[jobs], ""))
@@ -96,9 +158,13 @@ def main() -> None:
             again = []
             for round_ in range(args.repeat):
                 print(f"running again ({round_ + 1}/{args.repeat}): {shell(command)}", flush=True)
-                result = run(command, REPO, args.timeout)
+                with ProcessCpu() as sampled:
+                    result = run(command, REPO, args.timeout)
+                result.busiest = sampled.busiest()
+                result.idle = sampled.idle_wall
                 again.append(result)
                 print(f"  re-run {size} articles, jobs {jobs}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU, "
+                      f"idle estimate {result.idle:.1f} s, "
                       f"{_status(result)} {_said(result)}", flush=True)
             rows.append((size, jobs, again, "re-run onto its own output"))
         all_digests = set().union(*digests.values())
@@ -110,8 +176,12 @@ def main() -> None:
         if ok.get(1) and ok.get(2):
             best1 = min(r.wall for r in ok[1])
             best2 = min(r.wall for r in ok[2])
+            idle1 = min(r.idle for r in ok[1])
+            idle2 = min(r.idle for r in ok[2])
             notes.append(f"{size:,} articles: --jobs 2 speed-up over --jobs 1: x{best1 / best2:.2f} on best wall "
-                         f"({best1:.1f} s / {best2:.1f} s), x{_median(ok[1]) / _median(ok[2]):.2f} on median wall.")
+                         f"({best1:.1f} s / {best2:.1f} s), x{_median(ok[1]) / _median(ok[2]):.2f} on median wall; "
+                         f"x{idle1 / idle2:.2f} on the idle-machine estimate ({idle1:.1f} s / {idle2:.1f} s, best "
+                         "of each).")
     load_after = os.getloadavg()
     lines = [f"## extract ({now()}, {machine()})", "",
              "Command: `.venv/bin/python bench/bench_extract.py "
@@ -119,16 +189,21 @@ def main() -> None:
              f"--repeat {args.repeat}`", "",
              f"Load average (1, 5, 15 min) before: {_load(load_before)}, after: {_load(load_after)} "
              "(the machine is shared: wall times under load are upper bounds; CPU s is user + system "
-             "time of the command and its workers).", "",
-             "| articles | --jobs | run | best wall s | wall s, each run | CPU s, each run | articles/s (best) "
+             "time of the command and its workers; the idle estimate is the run's wall time on an "
+             "idle machine, worked out from each process's CPU progress every 20 ms: see ProcessCpu "
+             "in bench_extract.py, pessimistic under load).", "",
+             "| articles | --jobs | run | best wall s | wall s, each run | CPU s, each run "
+             "| busiest process CPU s, each run | idle estimate s, each run | articles/s (best wall) "
              "| peak MB (tree) | status | extract said |",
-             "|---:|---:|---|---:|---|---|---:|---:|---|---|"]
+             "|---:|---:|---|---:|---|---|---|---|---:|---:|---|---|"]
     for size, jobs, results, kind in rows:
         good = [r for r in results if r.ok]
         best = min(good, key=lambda r: r.wall) if good else results[0]
         status = "ok" if len(good) == len(results) else _status(next(r for r in results if not r.ok))
         lines.append(f"| {size:,} | {jobs} | {kind or 'fresh'} | {best.wall:.1f} | "
                      f"{', '.join(f'{r.wall:.1f}' for r in results)} | {', '.join(f'{r.cpu:.1f}' for r in results)} | "
+                     f"{', '.join(f'{r.busiest:.1f}' for r in results)} | "
+                     f"{', '.join(f'{r.idle:.1f}' for r in results)} | "
                      f"{size / best.wall:.0f} | {max(r.peak_tree_mb for r in results):.0f} | {status} | {_said(best)} |")
     lines += [""] + [f"- {note}" for note in notes]
     lines += ["", "Each run:", ""] + [f"- `{command}`" for command in commands]
