@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-
-import jsonschema
+from typing import TYPE_CHECKING
 
 from timeline.store.located import Located
 from timeline.store.roundtrip import plain
@@ -18,9 +17,16 @@ from timeline.store.validate import Problem
 # The semantic checks say these better (did-you-mean, real calendar dates, which key is missing).
 _SAID_BETTER = {"additionalProperties", "required"}
 
+if TYPE_CHECKING:
+    import jsonschema
+
 
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
+    # Imported here: only a file the quick checks doubt gets here, and the import costs
+    # ~0.1 s in every process (each extract worker) that never needs it.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(json.loads(package_schema_text()))
 
 
