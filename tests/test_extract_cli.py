@@ -182,6 +182,22 @@ def test_jobs_give_byte_identical_output(tmp_path):
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
+def test_first_problem_in_file_order_is_reported_for_any_jobs(tmp_path, jobs):
+    """With --jobs N this process takes files from the back while workers take the front:
+    whichever process meets a problem first, the one reported is the first in file order,
+    and nothing is written."""
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    for i in range(40):
+        (site / "articles" / f"a{i:02d}.md").write_text(FERRY)
+    for i in (7, 38):  # one in the workers' share, one in this process's
+        (site / "articles" / f"a{i:02d}.md").write_text("---\ntitle: x\n---\nNo date.\n")
+    result = run(site, "--jobs", jobs, ok=False)
+    assert result.exit_code == 1 and "a07.md" in result.output and "a38.md" not in result.output
+    assert not (site / "events.yaml").exists()
+
+
 def test_progress_bar_only_for_long_runs(site):
     assert "Extracting" not in run(site).stderr
     for i in range(60):
