@@ -38,6 +38,19 @@ def build(project: Path) -> Path:
     return out
 
 
+def build_to(project: Path, out: Path, *, serve: bool = False) -> None:
+    """Build into ``out`` in this process, started as ``mkdocs build`` (or ``serve``) starts it:
+    MkDocs keeps one instance of the plugin per process, serve or build."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+    mkdocs_build(config)
+
+
+def files_of(out: Path) -> dict[str, bytes]:
+    """Every file of a built site by its relative path, to compare two builds byte for byte."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
 def build_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     """``mkdocs build`` as a user runs it, for what it prints."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project / "out"), *args],

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from tests.site.helpers import DATA, make_project
+from tests.site.helpers import DATA, build_to, files_of, make_project
 from timeline.errors import StoreError
 from timeline.store import read_events_file
 from timeline.store.reader import BlockReader
@@ -101,22 +100,11 @@ def test_block_reader_reports_a_broken_save_like_the_whole_file_reader_and_recov
     _same(reader.read(path), read_events_file(path))
 
 
-def _files(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
-def _build(project: Path, out: Path, *, serve: bool = False) -> None:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
-    # As the CLI does: MkDocs keeps one instance of the plugin per process, serve or build.
-    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
-    mkdocs_build(config)
-
-
 @pytest.mark.parametrize("edit", ["title", "tag", "article"])
 def test_serve_rebuild_after_an_edit_equals_a_fresh_build(tmp_path, edit) -> None:
     project = make_project(tmp_path)
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
     events = project / "events.yaml"
     text = events.read_text()
@@ -127,7 +115,7 @@ def test_serve_rebuild_after_an_edit_equals_a_fresh_build(tmp_path, edit) -> Non
     else:
         text = text.replace("title: Port review blames maintenance", "title: Port review <b>blames</b>", 1)
     events.write_text(text)
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     assert plugin._replayed, "nothing was replayed"
     assert plugin._writes.skipped, "every page was written again"
     assert plugin._bypassed, "no unchanged page skipped MkDocs' steps"
@@ -138,8 +126,8 @@ def test_serve_rebuild_after_an_edit_equals_a_fresh_build(tmp_path, edit) -> Non
         assert {"tags/index.md", "sources/index.md"} <= set(plugin._replayed)
     else:  # a new tag, a source's new title: that list is rendered again
         assert ("tags/index.md" if edit == "tag" else "sources/index.md") not in plugin._replayed
-    _build(project, tmp_path / "fresh")
-    assert _files(out) == _files(tmp_path / "fresh")
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")
     html = "".join(p.read_text() for p in out.rglob("*.html"))
     assert "<i>lapsed</i>" not in html and "<b>blames</b>" not in html  # shown as text
 
@@ -147,14 +135,14 @@ def test_serve_rebuild_after_an_edit_equals_a_fresh_build(tmp_path, edit) -> Non
 def test_serve_writes_a_page_again_when_its_file_was_changed_behind_its_back(tmp_path) -> None:
     project = make_project(tmp_path)
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     page = next(out.glob("sources/*/index.html"))
     page.write_text("something else")
     events = project / "events.yaml"
     events.write_text(events.read_text().replace("title: Maintenance", "title: Changed maintenance", 1))
-    _build(project, out, serve=True)
-    _build(project, tmp_path / "fresh")
-    assert _files(out) == _files(tmp_path / "fresh")
+    build_to(project, out, serve=True)
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")
 
 
 def test_no_bypass_when_another_plugin_looks_at_pages(tmp_path) -> None:
@@ -166,14 +154,14 @@ def test_no_bypass_when_another_plugin_looks_at_pages(tmp_path) -> None:
         "    seen.append(page.file.src_uri)\n"
         "    return html.replace('</h1>', '</h1><!-- hooked -->', 1)\n")
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
     events = project / "events.yaml"
     events.write_text(events.read_text().replace("title: Maintenance", "title: Changed maintenance", 1))
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     assert not plugin._bypassed
-    _build(project, tmp_path / "fresh")
-    assert _files(out) == _files(tmp_path / "fresh")
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")
     assert "<!-- hooked -->" in (out / "tags" / "pier-4" / "index.html").read_text()
 
 
@@ -182,7 +170,7 @@ def test_exports_from_parts_edit_after_edit_equal_a_fresh_export(tmp_path) -> No
     year page gets its new permalink."""
     project = make_project(tmp_path, {"split": "year"})
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
     events = project / "events.yaml"
     edits = [("title: Maintenance", "title: Edited maintenance"),
@@ -192,14 +180,14 @@ def test_exports_from_parts_edit_after_edit_equal_a_fresh_export(tmp_path) -> No
     for old, new in edits:
         assert old in events.read_text()
         events.write_text(events.read_text().replace(old, new, 1))
-        _build(project, out, serve=True)
+        build_to(project, out, serve=True)
         assert plugin._exports._parts is not None
         served.append((events.read_text(), {n: (out / n).read_bytes() for n in NAMES}))
     assert "years/2021/#maintenance-lapsed" in (out / "timeline.csv").read_text()
     # Fresh builds after serving: the plugin instance is shared, and a build drops its exports.
     for n, (text, exports) in enumerate(served):
         events.write_text(text)
-        _build(project, tmp_path / f"fresh-{n}")
+        build_to(project, tmp_path / f"fresh-{n}")
         assert exports == {name: (tmp_path / f"fresh-{n}" / name).read_bytes() for name in NAMES}, n
 
 
@@ -289,21 +277,21 @@ def test_serve_collects_garbage_when_idle_and_lets_go_at_shutdown(tmp_path) -> N
 
     project = make_project(tmp_path)
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
     plugin._idle_gc.delay = 0.05
     events = project / "events.yaml"
     events.write_text(events.read_text().replace("title: Maintenance", "title: Changed maintenance", 1))
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     deadline = time.monotonic() + 10
     while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gc.get_freeze_count() > 0, "no idle collection"
-    _build(project, out, serve=True)  # a build while set aside: nothing breaks
+    build_to(project, out, serve=True)  # a build while set aside: nothing breaks
     plugin.on_shutdown()
     assert gc.get_freeze_count() == 0
-    _build(project, tmp_path / "fresh")
-    assert _files(out) == _files(tmp_path / "fresh")
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")
 
 
 def test_events_cache_over_a_folder_of_files_equals_a_fresh_load(tmp_path) -> None:

@@ -11,24 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
-from tests.site.helpers import make_project
+from tests.site.helpers import build_to, files_of, make_project
 from timeline.site import markdown_once, shell
 from timeline.site.plugin import TimelinePlugin
-
-
-def _files(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
-def _build(project: Path, out: Path, *, serve: bool = False) -> None:
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
-    # As the CLI does: MkDocs keeps one instance of the plugin per process, serve or build.
-    config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
-    mkdocs_build(config)
 
 
 def _eager(self, uri: str, html: str, make) -> str:
@@ -46,7 +34,7 @@ def _build_plain(project: Path, out: Path, monkeypatch) -> None:
         m.setattr(markdown_once.SharedMarkdown, "render",
                   lambda self, page, config, files: Page.render(page, config, files))
         m.setattr(TimelinePlugin, "_later", _eager)
-        _build(project, out)
+        build_to(project, out)
 
 
 def _count_shell_pages(monkeypatch) -> list[int]:
@@ -78,15 +66,15 @@ def test_speed_paths_build_the_same_site(tmp_path, monkeypatch, check_every) -> 
     monkeypatch.setattr(shell, "CHECK_EVERY", check_every)
     monkeypatch.setattr(markdown_once, "CHECK_EVERY", check_every)
     filled = _count_shell_pages(monkeypatch)
-    _build(project, tmp_path / "shell")
+    build_to(project, tmp_path / "shell")
     assert filled and filled[0] >= 2, "no page was filled into a shell"
     converted = []
     monkeypatch.setattr(markdown_once.SharedMarkdown, "_convert",
                         lambda self, *a, _f=markdown_once.SharedMarkdown._convert: converted.append(1) or _f(self, *a))
-    _build(project, tmp_path / "again")
+    build_to(project, tmp_path / "again")
     assert len(converted) >= 2, "no page went through the shared converter"
-    assert _files(tmp_path / "plain") == _files(tmp_path / "again")
-    assert _files(tmp_path / "plain") == _files(tmp_path / "shell")
+    assert files_of(tmp_path / "plain") == files_of(tmp_path / "again")
+    assert files_of(tmp_path / "plain") == files_of(tmp_path / "shell")
 
 
 def test_theme_shell_keeps_page_values_apart(tmp_path, monkeypatch) -> None:
@@ -95,8 +83,8 @@ def test_theme_shell_keeps_page_values_apart(tmp_path, monkeypatch) -> None:
     events = project / "events.yaml"
     events.write_text(events.read_text().replace("title: ", "title: Tom's <b>&amp; \"co\" ", 3))
     _build_plain(project, tmp_path / "plain", monkeypatch)
-    _build(project, tmp_path / "shell")
-    assert _files(tmp_path / "plain") == _files(tmp_path / "shell")
+    build_to(project, tmp_path / "shell")
+    assert files_of(tmp_path / "plain") == files_of(tmp_path / "shell")
 
 
 def test_theme_shell_gives_up_on_a_template_that_transforms_a_value(tmp_path) -> None:
@@ -108,7 +96,7 @@ def test_theme_shell_gives_up_on_a_template_that_transforms_a_value(tmp_path) ->
         '{% extends "base.html" %}{% block extrahead %}<meta name="t" content="{{ page.title | upper }}">'
         "{% endblock %}")
     out = tmp_path / "out"
-    _build(project, out)
+    build_to(project, out)
     for page in (out / "sources").glob("*/index.html"):
         html = page.read_text()
         title = html.split("<title>")[1].split(" - ")[0]
@@ -118,19 +106,19 @@ def test_theme_shell_gives_up_on_a_template_that_transforms_a_value(tmp_path) ->
 def test_serve_rebuild_replays_unchanged_pages_exactly(tmp_path) -> None:
     project = make_project(tmp_path)
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     events = project / "events.yaml"
     text = events.read_text()
     line = next(l for l in text.splitlines() if l.strip().startswith("title:"))
     events.write_text(text.replace(line, line + " EDITED", 1))
     plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     assert plugin._replayed, "nothing was replayed"
     assert any(kept.search_entries for kept in plugin._replayed.values()), "search entries not replayed"
     assert "EDITED" in "".join(p.read_text() for p in out.rglob("*.html"))
-    _build(project, tmp_path / "fresh")
-    assert _files(out).keys() == _files(tmp_path / "fresh").keys()
-    for name, data in _files(tmp_path / "fresh").items():
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out).keys() == files_of(tmp_path / "fresh").keys()
+    for name, data in files_of(tmp_path / "fresh").items():
         if name.endswith(".html"):
             assert (out / name).read_bytes() == data, name
     assert filecmp.cmp(out / "search" / "search_index.json", tmp_path / "fresh" / "search" / "search_index.json",
@@ -140,17 +128,17 @@ def test_serve_rebuild_replays_unchanged_pages_exactly(tmp_path) -> None:
 def test_serve_rebuild_without_event_changes_reuses_events_plan_and_exports(tmp_path) -> None:
     project = make_project(tmp_path)
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     plugin = load_config(str(project / "mkdocs.yml")).plugins["timeline"]
     events, plan, exports = plugin.events_file, plugin.plan, dict(plugin._exports.paths)
     (project / "docs" / "index.md").write_text("# Harbor story\n\nOther intro text.\n")
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     assert plugin.events_file is events and plugin.plan is plan and plugin._exports.paths == exports
-    _build(project, tmp_path / "fresh")
-    assert _files(out) == _files(tmp_path / "fresh")
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")
     events_path = project / "events.yaml"
     events_path.write_text(events_path.read_text().replace("title: ", "title: Changed ", 1))
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     assert plugin.events_file is not events and plugin.plan is not plan
     assert "Changed" in (out / "timeline.csv").read_text()
     plugin.on_shutdown()
@@ -164,15 +152,15 @@ def test_exports_written_by_a_child_or_here_are_the_same(tmp_path, monkeypatch) 
     forked: list[int] = []
     original = exports._fork
     monkeypatch.setattr(exports, "_fork", lambda work: forked.append(1) or original(work))
-    _build(project, tmp_path / "child")
+    build_to(project, tmp_path / "child")
     assert forked, "the exports were not written by a child"
     monkeypatch.setattr(exports, "MAX_FORK_EVENTS", -1)
-    _build(project, tmp_path / "here")
+    build_to(project, tmp_path / "here")
     # A child that fails: the parent writes the files itself.
     monkeypatch.setattr(exports, "MAX_FORK_EVENTS", 10**9)
     monkeypatch.setattr(exports, "_fork", lambda work: original(lambda: os._exit(3)))
-    _build(project, tmp_path / "failed")
-    names = [n for n in _files(tmp_path / "here") if n.startswith("timeline.")]
+    build_to(project, tmp_path / "failed")
+    names = [n for n in files_of(tmp_path / "here") if n.startswith("timeline.")]
     assert len(names) == 3
     for name in names:
         assert (tmp_path / "child" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
@@ -186,7 +174,7 @@ def test_serve_rebuild_keeps_the_site_and_removes_what_went_away(tmp_path, monke
     extra = project / "docs" / "extra.md"
     extra.write_text("# Extra\n\nA page that will go.\n")
     out = tmp_path / "served"
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     assert (out / "extra" / "index.html").is_file()
     moved: list[str] = []
     original = keepsite.KeptSite.set_aside
@@ -195,8 +183,8 @@ def test_serve_rebuild_keeps_the_site_and_removes_what_went_away(tmp_path, monke
     extra.unlink()
     events = project / "events.yaml"
     events.write_text(events.read_text().replace("title: ", "title: Changed ", 1))
-    _build(project, out, serve=True)
+    build_to(project, out, serve=True)
     assert moved and moved[0].endswith(".timeline-kept"), "the built site was not kept"
     assert not Path(moved[0]).exists() and not (out / "extra").exists()
-    _build(project, tmp_path / "fresh")
-    assert _files(out) == _files(tmp_path / "fresh")
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")
