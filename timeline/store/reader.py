@@ -75,8 +75,11 @@ def _from_text(text: str, path: str | Path, data: object = None) -> tuple[Events
         data = located.data
     data = data or {}
     events = [_event(entry) for entry in data.get("events") or []]
-    return (EventsFile(str(path), {str(k): dict(v) for k, v in (data.get("articles") or {}).items()},
-                       sorted(events, key=Event.sort_key)), data, events)
+    return EventsFile(str(path), _article_table(data), sorted(events, key=Event.sort_key)), data, events
+
+
+def _article_table(data: dict) -> dict[str, dict]:
+    return {str(k): dict(v) for k, v in (data.get("articles") or {}).items()}
 
 
 #: Fewest event blocks for which ``read_events_file_split`` parses half of them in a child.
@@ -174,19 +177,16 @@ class BlockReader:
 
     def read(self, path: str | Path) -> EventsFile:
         text = _read(path)
-        if self.blocks:
-            result = self._again(text, path)
+        layout = cut_text(text) if len(text) <= MAX_YAML_CHARS else None
+        if self.blocks and layout is not None:
+            result = self._again(layout, path)
             if result is not None:
                 return result
-        layout = cut_text(text) if len(text) <= MAX_YAML_CHARS else None
         events_file, data, events = _from_text(text, path)
         self.blocks = _blocks_of(layout, data, events) if layout is not None else {}
         return events_file
 
-    def _again(self, text: str, path: str | Path) -> EventsFile | None:
-        layout = cut_text(text) if len(text) <= MAX_YAML_CHARS else None
-        if layout is None:
-            return None
+    def _again(self, layout: Layout, path: str | Path) -> EventsFile | None:
         cache = {key: data for key, (data, _) in self.blocks.items()}
         read = read_blocks(layout, cache, str(path))
         if read is None or not self._well_formed(read, cache):
@@ -201,9 +201,7 @@ class BlockReader:
                 events.append(event)
             kept[key] = (value, event)
         self.blocks = kept
-        return EventsFile(str(path), {str(k): dict(v) for k, v in data["articles"].items()},
-                          sorted(events, key=Event.sort_key))
-
+        return EventsFile(str(path), _article_table(data), sorted(events, key=Event.sort_key))
 
     def _well_formed(self, read: tuple, cache: dict) -> bool:
         """``well_formed`` of the joined data. With the article table as last time, an event
