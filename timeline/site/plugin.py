@@ -196,8 +196,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if (target is None or uri == self.plan.home or not page.file.generated_by
                 or page.file.inclusion.is_in_nav() or page.file.inclusion.is_excluded()):
             return False
-        article = self._article(target) if isinstance(target, SourcePage) else (None, None)
-        source_key = (self._site_key + self.renderer.page_key(target, page.url, article)
+        source_key = (self._site_key + self._page_key_part(target, page.url)
                       + str(hash(page.file.content_string)))
         self._source_keys[uri] = source_key
         kept = self.page_cache.pages.get(uri)
@@ -208,6 +207,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._bypassed[uri] = self._replayed[uri] = kept
         self._page_keys[uri] = kept.key
         return True
+
+    def _page_key_part(self, target, url: str) -> str:
+        """What a generated page's HTML depends on, its source article included (a page key
+        without the site's part and the page source's)."""
+        assert self.renderer is not None
+        article = self._article(target) if isinstance(target, SourcePage) else (None, None)
+        return self.renderer.page_key(target, url, article)
 
     def _after_read(self, page: Page) -> None:
         uri = page.file.src_uri
@@ -245,8 +251,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if index:
             part = self.renderer.index_key("tags" if uri == self.plan.tags_index else "sources", page.url)
         else:
-            article = self._article(target) if isinstance(target, SourcePage) else (None, None)
-            part = self.renderer.page_key(target, page.url, article)
+            part = self._page_key_part(target, page.url)
         key = self._site_key + part + str(hash((markdown, repr(page.meta))))
         self._page_keys[uri] = key
         kept = self.page_cache.get(uri, key)
