@@ -12,11 +12,11 @@ from timeline.events.model import Event, Source
 def reference_pairs(events: list[Event], words: dict[str, frozenset[str]],
                     threshold: float = merge.CONFLICT_SIMILARITY) -> list[tuple[int, int, float]]:
     """The definition, pair by pair: different articles, disagreeing dates, same wording."""
-    postings: dict[str, list[int]] = {}
-    for index, event in enumerate(events):
+    counts: dict[str, int] = {}
+    for event in events:
         for word in words[event.id]:
-            postings.setdefault(word, []).append(index)
-    common = common_words(postings, len(events))
+            counts[word] = counts.get(word, 0) + 1
+    common = common_words(counts, len(events))
     pairs = []
     for i, a in enumerate(events):
         for j in range(i + 1, len(events)):

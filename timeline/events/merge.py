@@ -129,13 +129,9 @@ def conflict_wording(a: frozenset[str], b: frozenset[str], names_a: frozenset[st
             and len(shared - names_a - names_b - common) >= MIN_SHARED_ACTION)
 
 
-def common_words(postings: dict[str, list[int]], total: int) -> frozenset[str]:
-    """Words in more than ``COMMON_SHARE`` of a large timeline's events (none in a small one)."""
-    return common_words_by_count({word: len(events) for word, events in postings.items()}, total)
-
-
-def common_words_by_count(counts: Mapping[str, int], total: int) -> frozenset[str]:
-    """``common_words`` from the number of events each word is in."""
+def common_words(counts: Mapping[str, int], total: int) -> frozenset[str]:
+    """Words in more than ``COMMON_SHARE`` of a large timeline's events (none in a small
+    one), from the number of events each word is in."""
     limit = max(COMMON_MIN_EVENTS, COMMON_SHARE * total)
     return frozenset(word for word, count in counts.items() if count > limit)
 
@@ -261,7 +257,7 @@ def conflict_pairs(events: list[Event], words: dict[str, frozenset[str]],
     document_frequency: Counter[str] = Counter()
     for event in events:
         document_frequency.update(words[event.id])
-    common = common_words_by_count(document_frequency, len(events))
+    common = common_words(document_frequency, len(events))
     periods = [e.period for e in events]
     names = [name_words(e) for e in events]
     actions = [words[e.id] - names[i] - common for i, e in enumerate(events)]
