@@ -107,8 +107,7 @@ class ExportFiles:
         for fmt, uri in exports.items():
             if len(events_file.events) > CHUNK_EVENTS and self._write_chunked(uri, events_file, fmt, options):
                 continue
-            data = export(events_file, fmt, options)
-            self._put(uri, data if isinstance(data, bytes) else data.encode("utf-8"))
+            self._put(uri, _bytes(export(events_file, fmt, options)))
         if parts_key is not None:  # serving: each event's parts, for the next rebuild
             cut = {fmt: _event_parts(events_file, fmt, options) for fmt in exports}
             whole = {fmt: None if c is None else c[0] + _TAILS[fmt][1].join(c[1]) + c[2]
@@ -131,10 +130,9 @@ class ExportFiles:
         False (nothing written) if a chunk does not have the expected head and tail."""
         tail, joiner = _TAILS[fmt]
         path, articles, events = events_file.path, events_file.articles, events_file.events
-        empty = _bytes(export(EventsFile(path, articles, []), fmt, options))
-        if not empty.endswith(tail):
+        head = _head(events_file, fmt, options)
+        if head is None:
             return False
-        head = empty[:len(empty) - len(tail)]
         part = self.paths[uri] + ".part"
         with open(part, "wb") as out:
             out.write(head)
@@ -256,8 +254,7 @@ class _Cutter:
     def __init__(self, events_file: EventsFile, fmt: str, options: ExportOptions) -> None:
         self.path, self.articles, self.fmt, self.options = events_file.path, events_file.articles, fmt, options
         self.tail = _TAILS[fmt][0]
-        empty = _bytes(export(EventsFile(self.path, self.articles, []), fmt, options))
-        self.head = empty[:len(empty) - len(self.tail)] if empty.endswith(self.tail) else None
+        self.head = _head(events_file, fmt, options)
         newest = None
         for article_id, entry in self.articles.items():
             try:
@@ -291,6 +288,14 @@ def _event_parts(events_file: EventsFile, fmt: str, options: ExportOptions):
             return None
         parts.append(one)
     return cutter.head, parts, cutter.tail
+
+
+def _head(events_file: EventsFile, fmt: str, options: ExportOptions) -> bytes | None:
+    """What the ``fmt`` export of these articles has before its first event: the export
+    with no events, less the format's tail; None if it does not end with that tail."""
+    tail = _TAILS[fmt][0]
+    empty = _bytes(export(EventsFile(events_file.path, events_file.articles, []), fmt, options))
+    return empty[:len(empty) - len(tail)] if empty.endswith(tail) else None
 
 
 def _bytes(data) -> bytes:
