@@ -130,7 +130,7 @@ def _mapping(data: dict, indent: int, offset: int, out: list[str], first_prefix:
     prefix = first_prefix
     pad = " " * indent
     for key, value in data.items():
-        if type(key) is not str and not isinstance(key, str):
+        if not isinstance(key, str):
             raise TypeError("mapping keys must be text")
         name = _text(key)
         kind = type(value)
