@@ -25,6 +25,12 @@ CASES = [
     ("They met last weekend.", A, "last weekend", "2023-W36-WE"),
     ("They met on Christmas.", A, "Christmas", "2022-12-25"),
     ("They will meet on Christmas.", A, "Christmas", "2023-12-25"),
+    # a second holiday is counted from the first: the New Year's Day after that Christmas
+    ("The office is closed over Christmas and New Year's Day.", "2023-12-20", "New Year's Day",
+     "2024-01-01"),
+    ("We met at Christmas and on New Year's Day.", "2024-01-05", "New Year's Day", "2024-01-01"),
+    ("We met on New Year's Day.", "2023-12-20", "New Year's Day", "2023-01-01"),
+    ("The store closes on New Year's Day.", "2023-12-20", "New Year's Day", "2024-01-01"),
     ("Thanksgiving dinner.", "2023-11-30", "Thanksgiving", "2023-11-23"),
     ("He arrived today.", A, "today", "2023-09-13"),
     ("He arrived yesterday.", A, "yesterday", "2023-09-12"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from timeline.resolver.calendar import add_months, easter, fmt, nth_weekday, safe_date, shift
@@ -388,6 +389,23 @@ def season(m, ctx):
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+def _nearest_occurrence(on: Callable[[int], dt.date], ref: dt.date, ctx: Context) -> dt.date:
+    """The holiday's occurrence the sentence means, counted from the date in focus.
+
+    Its tense decides: ahead, the first one not before the focus; after a past-tense verb,
+    the last one not after it; otherwise the last one up to 60 days ahead (a holiday just
+    ahead is often spoken of without a future cue: "the office closes on New Year's Day").
+    The years on both sides of the focus are tried, so that New Year's Day after a
+    Christmas in focus is the next one, not the one eleven months back.
+    """
+    days = [on(year) for year in (ref.year - 1, ref.year, ref.year + 1)]
+    if ctx.future:
+        return next(d for d in days if d >= ref) if days[-1] >= ref else days[-1]
+    limit = ref if ctx.past else ref + dt.timedelta(days=60)
+    earlier = [d for d in days if d <= limit]
+    return earlier[-1] if earlier else days[0]
+
+
 def holiday(m, ctx):
     code = _v(ctx, "holiday", m)
     ref = ctx.reference
@@ -423,11 +441,7 @@ def holiday(m, ctx):
     elif direction == "that":  # "In 2021 ... that Christmas": of the year last mentioned
         date = on(_mentioned_base(ctx, "Y").year)
     else:
-        date = on(ref.year)
-        if ctx.future and date < ref:
-            date = on(ref.year + 1)
-        elif not ctx.future and date > ref + dt.timedelta(days=60):
-            date = on(ref.year - 1)
+        date = _nearest_occurrence(on, ref, ctx)
     if easter_rule and easter_rule.group(2):
         return "DATE", fmt(date, "W"), None, None
     return "DATE", date.isoformat(), None, date
