@@ -207,6 +207,8 @@ CASES = [
     ("The museum opened on Jan. 5.", "2023-10-04", "Jan. 5", "2023-01-05"),
     # a past verb with its object before the preposition: "took effect on", "opened a store on"
     ("The law took effect on Jan. 1.", "2023-10-04", "Jan. 1", "2023-01-01"),
+    ("The offer had been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-10-27"),
+    ("The offer is scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-11-03"),
     ("The company opened a store on Dec. 5.", "2023-10-04", "Dec. 5", "2022-12-05"),
     ("The company will open a store on Dec. 5.", "2023-10-04", "Dec. 5", "2023-12-05"),
     ("The bridge collapsed in November.", "2023-10-04", "November", "2022-11"),
