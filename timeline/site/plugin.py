@@ -41,6 +41,7 @@ from timeline.site.pagecache import REPLAY_SOURCE, REPLAY_TEMPLATE, KeptPage, Pa
 from timeline.site.plan import SitePlan, SourcePage, TagPage, TimelinePage, plan_site
 from timeline.site.provenance import read_article_text
 from timeline.site.render import Renderer, make_environment
+from timeline.site.searchindex import DirectIndex
 from timeline.site.shell import SHELL_SOURCE, SHELL_TEMPLATE, ShellRenderer
 from timeline.site.toc import timeline_toc
 from timeline.site.writes import SkipUnchangedWrites, digest_of
@@ -91,7 +92,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._entries_before: dict[str, int] = {}
         self._new_entries: dict[str, list] = {}
         self._search_meta: dict[str, object] = {}
+        self._replay_entries: dict[str, list] = {}  # replayed pages' entries, added after search
         self._markdown = SharedMarkdown()
+        self._direct_index = DirectIndex()
         self._writes = SkipUnchangedWrites()
         self._idle_gc = gcpolicy.IdleCollector()
         #: serving: unchanged pages skip MkDocs' per-page steps (see bypass)
@@ -162,7 +165,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         reusing unchanged pages (see pagecache)."""
         self._page_keys, self._replayed, self._rendered = {}, {}, {}
         self._markdown = SharedMarkdown()
+        self._direct_index = DirectIndex()
         self._entries_before, self._new_entries, self._search_meta = {}, {}, {}
+        self._replay_entries = {}
         self._deferred = {}
         self._articles = {}
         self._base = None  # the project folder resolved, once a build
@@ -176,7 +181,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                                       config.site_url or "", in_nav, repr(self.config))
             self.page_cache.keep_only({*self.plan.by_uri, self.plan.tags_index, self.plan.sources_index})
         self._bypassed, self._source_keys, self._states = {}, {}, {}
-        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search = _search_plugin(config)
         self._bypass_on = (self.serving and not self._dirty and self.plan is not None
                            and _search_entries(config) is not None
                            and bypass.only_these_page_handlers(config, lambda handler: (
@@ -388,11 +393,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         kept = self._replayed.get(uri)
         if entries is not None and kept is not None and kept.search_entries is not None:
             # A replayed page: search skips it, and gets its entries from last time (below).
-            self._search_meta[uri] = page.meta.get("search", _ABSENT)
-            page.meta["search"] = {"exclude": True}
-        elif entries is not None and uri in self._page_keys:
+            self._hide_from_search(page)
+            self._replay_entries[uri] = kept.search_entries
+            return context
+        if entries is not None and uri in self._page_keys:
             self._entries_before[uri] = len(entries)
+        if swap is not None and self._direct_index.add(_search_plugin(config), page):
+            self._hide_from_search(page)  # indexed here, from its flat HTML (see searchindex)
         return context
+
+    def _hide_from_search(self, page: Page) -> None:
+        """Search skips ``page`` (its entries are added by us); ``_full_page_for_theme`` undoes it."""
+        self._search_meta[page.file.src_uri] = page.meta.get("search", _ABSENT)
+        page.meta["search"] = {"exclude": True}
 
     # After search has indexed it: the full page again, for the theme to render.
     @event_priority(-100)
@@ -410,9 +423,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 page.meta.pop("search", None)
             else:
                 page.meta["search"] = meta
-            if entries is not None:
-                entries.extend(self._replayed[uri].search_entries or [])
-        elif uri in self._entries_before and entries is not None:
+        replayed = self._replay_entries.pop(uri, None)
+        if replayed is not None and entries is not None:
+            entries.extend(replayed)
+        if uri in self._entries_before and entries is not None:
             self._new_entries[uri] = entries[self._entries_before.pop(uri):]
         return context
 
@@ -558,9 +572,12 @@ def _stamp(file: File) -> str:
 _ABSENT = object()
 
 
+def _search_plugin(config: MkDocsConfig):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def _search_entries(config: MkDocsConfig) -> list | None:
     """Material's search index entries (a list it appends to per page), or None if the site
     uses another search or Material changed that: then pages are indexed as usual."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+    entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else None
