@@ -170,16 +170,24 @@ def test_dry_run_on_first_run_creates_nothing(site):
 
 
 def test_jobs_give_byte_identical_output(tmp_path):
+    """The events file, its snapshot and the block cache: the same bytes for any --jobs
+    (the workers work out how texts are written and the article entries; see _file_events)."""
+    site = tmp_path / "site"
+    (site / "articles").mkdir(parents=True)
+    for i in range(12):
+        body = (TALKS, BRIDGE, FERRY)[i % 3].replace("title: ", f"title: No. {i} ")
+        body = body.replace("The ", "“Quoted: it's” the ", i % 2)  # texts that need quotes
+        (site / "articles" / f"a{i:02d}.md").write_text(body)
     outputs = []
-    for jobs in ("1", "3"):
-        site = tmp_path / jobs
-        (site / "articles").mkdir(parents=True)
-        for i in range(12):
-            body = (TALKS, BRIDGE, FERRY)[i % 3].replace("title: ", f"title: No. {i} ")
-            (site / "articles" / f"a{i:02d}.md").write_text(body)
-        run(site, "--jobs", jobs)
-        outputs.append((site / "events.yaml").read_bytes().replace(str(site).encode(), b"SITE"))
-    assert outputs[0] == outputs[1]
+    for jobs in ("1", "2", "3"):
+        out = site / f"events-{jobs}.yaml"
+        result = CliRunner().invoke(extract, [str(site / "articles"), "-o", str(out),
+                                              "--today", "2026-11-22", "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        files = [out, snapshot_path(out), site / ".timeline" / "cache" / f"events-{jobs}.blocks.json"]
+        outputs.append([f.read_bytes() for f in files])
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert b"Quoted" in outputs[0][0]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2", "3"])

@@ -75,3 +75,36 @@ def test_the_first_character_table_answers_as_the_resolvers_do(value):
             (len(value) > 64 and " " in value):
         return  # decided before the resolvers are asked
     assert _plain_ok(value) == _resolvers_say_string(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXT, max_size=8))
+def test_texts_worked_out_elsewhere_write_the_same(values):
+    """``texts_of`` in one process, ``remember`` in another: the file is the same."""
+    from timeline.store import emit
+
+    data = {"events": [{"id": f"e{i}", "text": value, "tags": [value]} for i, value in enumerate(values)]}
+    expected = emit_mapping(data)
+    pairs = emit.texts_of(values)
+    emit.forget()
+    try:
+        emit.remember(pairs)
+        assert all(emit._TEXTS[value] == text for value, text in pairs)
+        assert emit_mapping(data) == expected
+    finally:
+        emit.forget()
+    assert emit_mapping(data) == expected
+
+
+def test_remembered_texts_stay_until_forgotten():
+    """More texts than the table's usual limit are all kept (the limit grows), then dropped."""
+    from timeline.store import emit
+
+    values = [f"text number {i}: here" for i in range(emit._TEXTS_LIMIT + 10)]
+    try:
+        emit.remember((value, f"'{value}'") for value in values)
+        emit.scalar("one more")
+        assert all(value in emit._TEXTS for value in values)
+    finally:
+        emit.forget()
+    assert not emit._TEXTS and emit._texts_limit == emit._TEXTS_LIMIT

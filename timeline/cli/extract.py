@@ -4,12 +4,13 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 import click
 
@@ -36,28 +37,35 @@ def extract(paths: tuple[Path, ...], output: Path, today, jobs: int, dry_run: bo
     merge them as events into the events file, keeping every hand edit."""
     with user_errors():
         existing = load_existing(output)
-        articles, per_article, names, words = _load_and_extract(
+        extracted = _load_and_extract(
             paths or (Path(DEFAULT_ARTICLES),), today.date() if today else date.today(),
             existing.anchor_overrides(), jobs)
+        articles, per_article = extracted.articles, extracted.per_article
         _settled()
-        fresh = _fresh_document(articles, per_article, names, words)
+        fresh = _fresh_document(articles, per_article, extracted.names, extracted.words,
+                                extracted.entries)
         _settled()
-        plan = plan_update(existing, fresh)
-        if not dry_run:
-            write_plan(output, plan)
+        with _texts_known(extracted.texts):
+            plan = plan_update(existing, fresh)
+            if not dry_run:
+                write_plan(output, plan)
     if dry_run:
         click.echo(plan.diff(output) or "no change to the events file")
     click.echo(summary(articles, per_article, plan, output, dry_run))
 
 
 class Extracted(NamedTuple):
-    """Per article, in file order: the article, its events, the names it mentions, and the
-    content words of each event (``timeline.events.merge.wording``)."""
+    """Per article, in file order: the article, its events, the names it mentions, the
+    content words of each event (``timeline.events.merge.wording``) and the article's entry
+    in the events file; and ``(value, YAML text)`` of the texts the events file will hold
+    (``timeline.store.emit.texts_of``), worked out where the articles were extracted."""
 
     articles: list
     per_article: list[list]
     names: list[set[str]]
     words: list[list[frozenset[str]]]
+    entries: list[dict]
+    texts: list[tuple[str, str]]
 
 
 def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, date],
@@ -83,17 +91,19 @@ def _load_and_extract(paths: Sequence[Path], today: date, overrides: dict[str, d
                 if len(results) % CHUNK_FILES == 0:
                     _settled()
     ids = UniqueIds()
-    articles, per_article, names, words = [], [], [], []
+    extracted = Extracted([], [], [], [], [], [])
     for path, result in zip(files, results):
         if isinstance(result, TimelineError):
             raise result
-        for article, line, events, found, wordings in result:
+        for article, line, events, found, wordings, entry, texts in result:
             ids.claim(article, path, line)
-            articles.append(article)
-            per_article.append(events)
-            names.append(found)
-            words.append(wordings)
-    return Extracted(articles, per_article, names, words)
+            extracted.articles.append(article)
+            extracted.per_article.append(events)
+            extracted.names.append(found)
+            extracted.words.append(wordings)
+            extracted.entries.append(entry)
+            extracted.texts.extend(texts)
+    return extracted
 
 
 #: Files per task sent to a worker: enough that sending it costs little next to the work,
@@ -147,23 +157,40 @@ def _file_events(path: Path, today: date, overrides: dict[str, date]) -> list | 
     """One file's articles with their events (a worker's job), or the problem it has.
 
     The articles come back without their text: everything after extraction needs only
-    their metadata, and the text would be most of what a worker sends back. The events'
-    content words, which merging compares, are worked out here, in parallel.
+    their metadata, and the text would be most of what a worker sends back. What the rest
+    of the run needs per article or per event is worked out here, in parallel: the
+    events' content words (merging compares them), the article's entry in the events
+    file, and how the file will write the events' and the entry's texts.
     """
     from timeline.articles.loader import load_article_file
     from timeline.events import events_from_article
     from timeline.events.merge import wording
     from timeline.events.tags import names_in
+    from timeline.store.document import article_entry
+    from timeline.store.emit import texts_of
 
     try:
         found = []
         for article, line in load_article_file(path, today, overrides):
             events = events_from_article(article)
+            entry = article_entry(article)
             found.append((replace(article, text=""), line, events, names_in(article.text),
-                          [wording(event) for event in events]))
+                          [wording(event) for event in events], entry,
+                          texts_of(_long_texts(events, entry))))
         return found
     except TimelineError as exc:
         return exc
+
+
+def _long_texts(events: list, entry: dict) -> list[str]:
+    """The texts of an article's entry and events that are costly to write and rarely
+    repeat (sentences, titles, ids, paths, links); the events' dates and anchors, which
+    repeat a lot, are written once per run from the emitter's own table."""
+    texts = [value for value in entry.values() if isinstance(value, str)]
+    for event in events:
+        texts += (event.id, event.title, event.text)
+        texts += (text for source in event.sources for text in (source.quote, source.expression))
+    return texts
 
 
 class _Progress:
@@ -191,14 +218,30 @@ class _Progress:
 
 
 def _fresh_document(articles: list, per_article: list[list], names: list[set[str]],
-                    words: list[list[frozenset[str]]] | None = None) -> dict:
-    """The generator's own events file for these articles, as plain data."""
+                    words: list[list[frozenset[str]]] | None = None,
+                    entries: list[dict] | None = None) -> dict:
+    """The generator's own events file for these articles, as plain data (``entries``:
+    each article's ``article_entry``, when the workers made them)."""
     from timeline.events import assemble_events
     from timeline.store.document import article_entry
 
     events = assemble_events(articles, per_article, names, words)
-    return {"articles": {a.id: article_entry(a) for a in articles},
+    if entries is None:
+        entries = [article_entry(a) for a in articles]
+    return {"articles": {a.id: entry for a, entry in zip(articles, entries)},
             "events": [e.as_dict() for e in events]}
+
+
+@contextmanager
+def _texts_known(texts: list[tuple[str, str]]) -> Iterator[None]:
+    """The emitter knows how to write these texts while the block runs (then forgets them)."""
+    from timeline.store import emit
+
+    emit.remember(texts)
+    try:
+        yield
+    finally:
+        emit.forget()
 
 
 def summary(articles: list, per_article: list[list], plan: Plan, output: Path, dry_run: bool) -> str:

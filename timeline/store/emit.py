@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 from ruamel.yaml.nodes import ScalarNode as _RuamelScalar
@@ -53,8 +52,53 @@ def scalar(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} values")
 
 
-@lru_cache(maxsize=1 << 16)  # ids, dates, article keys and expressions repeat a lot
 def _text(value: str) -> str:
+    """``value`` as YAML text, from the table when it was written (or handed over) before."""
+    known = _TEXTS.get(value)
+    if known is None:
+        known = _render(value)
+        if len(_TEXTS) >= _texts_limit:
+            _TEXTS.clear()
+        _TEXTS[value] = known
+    return known
+
+
+#: value -> its YAML text: ids, dates, article keys and expressions repeat a lot, and
+#: processes that extracted the values hand their texts over (``remember``).
+_TEXTS: dict[str, str] = {}
+_TEXTS_LIMIT = 1 << 16
+_texts_limit = _TEXTS_LIMIT
+
+
+def texts_of(values: Iterable[str]) -> list[tuple[str, str]]:
+    """``(value, its YAML text)`` for each value, for ``remember`` in another process.
+
+    Why: working out how to write a text (plain, or which quotes) is most of the cost of
+    writing an events file; the processes that extract the events do it for their share,
+    in parallel, and the one that writes the file only looks the answers up.
+    """
+    return [(value, _text(value)) for value in values]
+
+
+def remember(pairs: Iterable[tuple[str, str]]) -> None:
+    """Take texts worked out by ``texts_of`` (anywhere: the answer depends on the value only).
+
+    The table grows to hold them all until ``forget``; the values are those of the file
+    about to be written, so this costs a dict entry each, not another copy of the text.
+    """
+    global _texts_limit
+    _TEXTS.update(pairs)
+    _texts_limit = max(_texts_limit, 2 * len(_TEXTS))
+
+
+def forget() -> None:
+    """Empty the table of texts and bring its limit back (after a large file is written)."""
+    global _texts_limit
+    _TEXTS.clear()
+    _texts_limit = _TEXTS_LIMIT
+
+
+def _render(value: str) -> str:
     if _plain_ok(value):
         return value
     if not _NOT_PRINTABLE.search(value):
@@ -129,20 +173,29 @@ def emit_item(data: Any, indent: int, offset: int = 2) -> str:
 def _mapping(data: dict, indent: int, offset: int, out: list[str], first_prefix: str) -> None:
     prefix = first_prefix
     pad = " " * indent
+    texts = _TEXTS  # looked up inline: a call per key and value was most of the time
     for key, value in data.items():
         if not isinstance(key, str):
             raise TypeError("mapping keys must be text")
-        name = _text(key)
+        name = texts.get(key) or _text(key)
         kind = type(value)
         if kind is str:  # most values: text, written on the key's line
-            out.append(f"{prefix}{name}: {_text(value)}\n")
+            out.append(f"{prefix}{name}: {texts.get(value) or _text(value)}\n")
         elif isinstance(value, dict) and value:
             out.append(f"{prefix}{name}:\n")
             _mapping(value, indent + 2, offset, out, " " * (indent + 2))
         elif isinstance(value, list) and value:
             out.append(f"{prefix}{name}:\n")
+            inner = indent + offset
+            dash = " " * inner + "- "
             for item in value:
-                _item(item, indent + offset, offset, out)
+                kind = type(item)
+                if kind is dict and item:  # a list of mappings (sources): no call
+                    _mapping(item, inner + 2, offset, out, dash)
+                elif kind is str:  # a list of texts (tags)
+                    out.append(f"{dash}{texts.get(item) or _text(item)}\n")
+                else:
+                    _item(item, inner, offset, out)
         elif isinstance(value, dict):
             out.append(f"{prefix}{name}: {{}}\n")
         elif isinstance(value, list):
