@@ -155,6 +155,7 @@ def test_exports_written_by_a_child_or_here_are_the_same(tmp_path, monkeypatch) 
     build_to(project, tmp_path / "child")
     assert forked, "the exports were not written by a child"
     monkeypatch.setattr(exports, "MAX_FORK_EVENTS", -1)
+    monkeypatch.setattr(exports.exportjob, "spawn", lambda job: None)  # nor by a spawned one
     build_to(project, tmp_path / "here")
     # A child that fails: the parent writes the files itself.
     monkeypatch.setattr(exports, "MAX_FORK_EVENTS", 10**9)
@@ -188,3 +189,26 @@ def test_serve_rebuild_keeps_the_site_and_removes_what_went_away(tmp_path, monke
     assert not Path(moved[0]).exists() and not (out / "extra").exists()
     build_to(project, tmp_path / "fresh")
     assert files_of(out) == files_of(tmp_path / "fresh")
+
+
+def test_exports_written_by_a_spawned_child_give_the_same_site(tmp_path, monkeypatch) -> None:
+    """Above MAX_FORK_EVENTS a fresh interpreter is sent the events and writes the exports,
+    which MkDocs' copy skips and the plugin copies at the end; a child that fails or cannot
+    be started leaves the parent to write them."""
+    from timeline.site import exportjob, exports
+
+    project = make_project(tmp_path)
+    monkeypatch.setattr(exports, "MAX_FORK_EVENTS", -1)
+    spawned: list = []
+    original = exportjob.spawn
+    monkeypatch.setattr(exportjob, "spawn", lambda job: spawned.append(original(job)) or spawned[-1])
+    build_to(project, tmp_path / "spawned")
+    assert spawned and spawned[0] is not None and spawned[0].returncode == 0
+    monkeypatch.setattr(exportjob, "_CHILD", "import sys; sys.exit(3)")
+    build_to(project, tmp_path / "failed")
+    monkeypatch.setattr(exportjob, "spawn", lambda job: None)
+    build_to(project, tmp_path / "here")
+    site = files_of(tmp_path / "here")
+    assert len([n for n in site if n.startswith("timeline.")]) == 3
+    assert files_of(tmp_path / "spawned") == site
+    assert files_of(tmp_path / "failed") == site

@@ -8,7 +8,8 @@ all events again (~1 s at 10,000 events).
 Why in a forked child when there are few events: exporting is ~1 s of a 10,000-event build
 that nothing else waits for until MkDocs copies the files, so the second core does it while
 this one renders pages. Not above ``MAX_FORK_EVENTS``: a child shares the parent's memory,
-but counts it again. If the child fails or hangs, the files are written here after all.
+but counts it again; above it a fresh interpreter is sent the events (``exportjob``). If the
+child fails or hangs, the files are written here after all.
 
 Why in parts while serving: after a one-line edit, exporting all 10,000 events again (~1 s
 in the child) became the longest step of a rebuild. Each format is a head, one part per
@@ -27,6 +28,7 @@ import pickle
 import posixpath
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +36,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.export import ExportOptions, export
+from timeline.site import exportjob
 from timeline.store import EventsFile
 
 #: Per format: the export's tail after the last event, and what goes between two events.
@@ -56,6 +59,7 @@ class ExportFiles:
         self.key: tuple | None = None
         self.paths: dict[str, str] = {}
         self._child: int | None = None
+        self._spawned: subprocess.Popen | None = None  # above MAX_FORK_EVENTS (see exportjob)
         self._job: tuple | None = None  # what the child writes, to write it here if it fails
         #: serving: the events last exported and each one's parts (see the module docstring)
         self._parts: dict | None = None
@@ -85,18 +89,30 @@ class ExportFiles:
             self._job = None
         elif can_fork and len(events_file.events) <= MAX_FORK_EVENTS:
             self._child = _fork(lambda: self._write_all(*self._job, parts_key=key if parts else None))
+        elif (fork and not parts
+              and (spawned := exportjob.spawn((*self._job, self.paths))) is not None):
+            self._spawned = spawned
         else:
             self._write_all(*self._job)
             self._job = None
         self.key = full_key
         return self.paths
 
+    @property
+    def spawned(self) -> bool:
+        """A spawned child is writing the files (see ``exportjob``): they may be copied late."""
+        return self._spawned is not None
+
     def wait(self) -> None:
         """Before MkDocs copies the files: the child's, or written here if it did not finish."""
-        if self._child is None:
+        if self._spawned is not None:
+            ok = _reap_spawned(self._spawned, CHILD_TIMEOUT)
+            self._spawned = None
+        elif self._child is not None:
+            ok = _reap(self._child, CHILD_TIMEOUT)
+            self._child = None
+        else:
             return
-        ok = _reap(self._child, CHILD_TIMEOUT)
-        self._child = None
         if not ok or not all(Path(p).is_file() for p in self.paths.values()):
             assert self._job is not None
             self._write_all(*self._job)
@@ -204,6 +220,9 @@ class ExportFiles:
         if self._child is not None:
             _reap(self._child, 0)
             self._child = None
+        if self._spawned is not None:
+            _reap_spawned(self._spawned, 0)
+            self._spawned = None
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
         self.folder, self.key, self.paths, self._job, self._parts = None, None, {}, None, None
@@ -236,6 +255,16 @@ def _reap(pid: int, timeout: float) -> bool:
             os.waitpid(pid, 0)
             return False
         time.sleep(0.005)
+
+
+def _reap_spawned(child: subprocess.Popen, timeout: float) -> bool:
+    """True if the spawned child exited cleanly within ``timeout`` s; otherwise it is killed."""
+    try:
+        return child.wait(timeout) == 0
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+        return False
 
 
 def _link(options: ExportOptions, event_id: str) -> str | None:

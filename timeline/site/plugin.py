@@ -34,6 +34,7 @@ from timeline.site.config import TimelineConfig
 from timeline.site.files import generated_markdown, is_under
 from timeline.site.labels import DateLabels
 from timeline.site.exports import ExportFiles
+from timeline.site.exportjob import Permalinks
 from timeline.site.keepsite import KeptSite
 from timeline.site.loading import EventsCache, load_events
 from timeline.site.markdown_once import SharedMarkdown
@@ -75,6 +76,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._articles: dict[str, tuple[str | None, str | None]] = {}
         self._base: str | None = None
         self._exports = ExportFiles()
+        self._export_uris: list[str] = []
+        #: exports a spawned child is still writing at on_env: MkDocs does not copy them, we do
+        self._late_exports: list[File] = []
         self._events_cache = EventsCache()
         self._bytecode = MemoryBytecodeCache()
         self._dirty = False
@@ -270,8 +274,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # Last: every page has its content, and other plugins have set up the environment.
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files):
-        self._exports.wait()  # MkDocs copies the files next
         self._written = {f.abs_dest_path for f in files}
+        self._late_exports = []
+        if self._exports.spawned:  # still being written: copied at the end, not waited for here
+            self._late_exports = [f for f in (files.get_file_from_path(uri) for uri in self._export_uris)
+                                  if f is not None]
+            for file in self._late_exports:
+                files.remove(file)
+        else:
+            self._exports.wait()  # MkDocs copies the files next
         if self.serving:
             env.bytecode_cache = self._bytecode
             self._writes.install()  # MkDocs writes the pages next
@@ -506,12 +517,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                config.use_directory_urls)
         written = self._exports.write(self.events_file, plan.exports, self._export_options(config), key,
                                       fork=True, parts=self.serving)
+        self._export_uris = list(written)
         for uri, path in written.items():
             out.append(File.generated(config, uri, abs_src_path=path))
         out.append(File.generated(config, CSS_URI, abs_src_path=str(_HERE / "assets" / "timeline.css")))
         return out
 
     def _build_done(self, *, config: MkDocsConfig) -> None:
+        if self._late_exports:
+            self._exports.wait()
+            for file in self._late_exports:
+                file.copy_file(self._dirty)
+            self._late_exports = []
         self._writes.uninstall()
         self._bypass.uninstall()
         if not self.serving:  # serving: kept for the next rebuild, if the events stay the same
@@ -546,7 +563,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _export_options(self, config: MkDocsConfig) -> ExportOptions:
         site_url = config.site_url or ""
         urls = {view.id: view.url for view in self.plan.views} if self.plan else {}
-        permalink = (lambda event_id: site_url.rstrip("/") + "/" + urls.get(event_id, "")) if site_url else None
+        permalink = Permalinks(site_url, urls) if site_url else None
         return ExportOptions(title=self.config.title or config.site_name,
                              description=config.site_description or "", permalink=permalink)
 
