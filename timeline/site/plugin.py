@@ -155,7 +155,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.renderer = Renderer(env, self.plan, labels,
                                      by_month=self.config.group_by == "month",
                                      descending=self.config.order == "descending",
-                                     overview=self.config.overview, error=self.load_error)
+                                     overview=self.config.overview, error=self.load_error,
+                                     cache=self.serving)
             self._drop_raw_articles(files)
             for file in self._generated_files(config, files):
                 files.append(file)

@@ -50,8 +50,12 @@ class Renderer:
     """Turns each kind of planned page into the HTML that follows its Markdown content."""
 
     def __init__(self, env: jinja2.Environment, plan: SitePlan, labels: DateLabels, *,
-                 by_month: bool, descending: bool, overview: bool, error: str | None = None) -> None:
+                 by_month: bool, descending: bool, overview: bool, error: str | None = None,
+                 cache: bool = True) -> None:
         self.env = env
+        #: keep year pages in the fragment cache (serving); a build renders each page once, and
+        #: its key (a digest of every event shown) and the kept HTML would be spent for nothing
+        self.cache = cache
         self.error = error
         self.plan = plan
         self.labels = labels
@@ -84,17 +88,18 @@ class Renderer:
     def timeline(self, page: TimelinePage, page_url: str, *, with_pager: bool = True) -> str:
         """One page of events, from the fragment cache when nothing it shows has changed."""
         base = base_of(page_url)
-        key = self._key(page, base, with_pager)
-        cached = _fragment_cache.get(key)
+        key = self._key(page, base, with_pager) if self.cache else None
+        cached = _fragment_cache.get(key) if key is not None else None
         if cached is not None:
             _fragment_cache.move_to_end(key)
             return (self._banner() if with_pager else "") + cached
         years = self.years(page)
         html = self._render("timeline/timeline.html", base=base, page=page, years=years,
                             count=len(page.views), pager=with_pager and page.pages > 1)
-        _fragment_cache[key] = html
-        if len(_fragment_cache) > _CACHE_SIZE:
-            _fragment_cache.popitem(last=False)
+        if key is not None:
+            _fragment_cache[key] = html
+            if len(_fragment_cache) > _CACHE_SIZE:
+                _fragment_cache.popitem(last=False)
         return (self._banner() if with_pager else "") + html
 
     def search_text(self, page: TimelinePage) -> str:
