@@ -275,6 +275,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     # Last: every page has its content, and other plugins have set up the environment.
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files):
+        if not self.serving:
+            gcpolicy.pages_made()
         self._written = {f.abs_dest_path for f in files}
         self._late_exports = []
         if self._exports.spawned:  # still being written: copied at the end, not waited for here
