@@ -412,7 +412,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return context
         if entries is not None and uri in self._page_keys:
             self._entries_before[uri] = len(entries)
-        if swap is not None and self._direct_index.add(_search_plugin(config), page):
+        ours = swap is not None or (self.plan is not None and uri in (self.plan.tags_index,
+                                                                      self.plan.sources_index))
+        if ours and self._direct_index.add(_search_plugin(config), page):
             self._hide_from_search(page)  # indexed here, from its flat HTML (see searchindex)
         return context
 

@@ -10,8 +10,10 @@ section decides whether an empty paragraph is dropped). The entries are then mad
 Material's own ``create_entry_for_section`` (URLs, titles, tags, boost, Chinese
 segmentation stay Material's).
 
-Anything not flat (a template override adding markup, a permalink in a heading, a heading
-with an entity in its ``id``) goes to Material's parser as before. The first page and every
+Pages that are not flat but plain HTML (the tags and sources index pages: lists of links)
+are tokenized here and the tokens fed to Material's own parser callbacks
+(``parsed_sections``). Anything else (comments, scripts, entities in attributes...) goes to
+Material's parser as before. The first page and every
 ``CHECK_EVERY``-th are also indexed by the parser and compared; a difference hands every
 later page back to the parser.
 """
@@ -31,9 +33,9 @@ CHECK_EVERY = 89
 _PIECE = re.compile(r'<(h[1-6]) id="([^"<>&]*)">([^<]*)</\1>|<p>([^<]*)</p>|([^<]+)')
 
 try:  # the parser's own classes, so the entries are made from what it would have made
-    from material.plugins.search.plugin import Element, SearchIndex, Section
+    from material.plugins.search.plugin import Element, Parser, SearchIndex, Section
 except ImportError:  # pragma: no cover - another theme: the parser path is never taken
-    Element = SearchIndex = Section = None  # type: ignore[assignment,misc]
+    Element = Parser = SearchIndex = Section = None  # type: ignore[assignment,misc]
 
 
 def flat_sections(html: str) -> list | None:
@@ -88,6 +90,46 @@ def flat_sections(html: str) -> list | None:
     return data
 
 
+#: One token of plain HTML: a start tag (lower case, attributes in double quotes without
+#: entities, one space before each), an end tag, or text.
+_TOKEN = re.compile(r'<([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*(?:="[^"<>&]*")?)*)>|</([a-z][a-z0-9]*)>|([^<]+)')
+_ATTR = re.compile(r' ([a-z][a-z0-9-]*)(?:="([^"<>&]*)")?')
+#: Elements whose content a parser may read raw (this or a later Python's HTMLParser).
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                       "noframes", "noscript", "plaintext"})
+
+
+def parsed_sections(html: str) -> list | None:
+    """The sections Material's search parser makes of ``html``, or None if it is not plain.
+
+    For HTML that is nested but plain (no comments, declarations, self-closing or raw-text
+    elements, entities only in text, attributes written one way), the tokens are what
+    ``html.parser`` would find: this feeds them to Material's own ``Parser`` callbacks, and
+    skips only the tokenizer (most of the parser's cost).
+    """
+    if Parser is None:
+        return None
+    parser = Parser()
+    pos = 0
+    for match in _TOKEN.finditer(html):
+        if match.start() != pos:
+            return None
+        pos = match.end()
+        tag, attrs, end, text = match.groups()
+        if tag is not None:
+            if tag in _RAW_TEXT:
+                return None
+            # A bare attribute's value is None, as the parser gives it; no value holds an entity.
+            parser.handle_starttag(tag, [a.group(1, 2) for a in _ATTR.finditer(attrs)])
+        elif end is not None:
+            parser.handle_endtag(end)
+        else:
+            parser.handle_data(unescape(text))
+    if pos != len(html):
+        return None
+    return parser.data
+
+
 def _add_text(words: list[str], value: str) -> None:
     """The parser's ``handle_data`` for text outside a heading: whitespace collapsed to one
     space unless the last piece is whitespace already, other text with newlines as spaces."""
@@ -116,6 +158,8 @@ class DirectIndex:
         if not isinstance(search, dict) or search.get("exclude"):
             return False
         sections = flat_sections(page.content)
+        if sections is None:
+            sections = parsed_sections(page.content)
         if sections is None:
             return False
         entries = index.entries
