@@ -205,15 +205,20 @@ def test_fast_confinement_of_article_paths_agrees_with_confine_path(tmp_path) ->
     (root / "a" / "x.md").write_text("x")
     os.symlink("/etc", root / "out")
     os.symlink(root / "a", root / "ln")
+    os.symlink("/etc/passwd", root / "a" / "leak.md")
+    os.symlink(root / "a" / "x.md", root / "a" / "alias.md")
     base = str(root.resolve())
+    heads: dict[str, str] = {}  # folders resolved once, shared by every path (as in a build)
     for text in ["a/x.md", "./a//x.md", "a/../a/x.md", "../x", "/etc/passwd", str(root / "a" / "x.md"),
                  "out/passwd", "ln/x.md", ".", "a/", "~/x", "nope/../../x", "a/./b/..", "", "a\x00b",
-                 str(tmp_path / "project-other" / "x")]:
+                 str(tmp_path / "project-other" / "x"), "a/leak.md", "ln/leak.md", "a/alias.md",
+                 "ln/alias.md", "a/missing.md", "a/..", "out/../a/x.md"] * 2:
         try:
             expected = confine_path(text, root)
         except Exception:
             expected = None
         assert _confined(text, base) == expected, text
+        assert _confined(text, base, heads) == expected, text
 
 
 def test_split_reader_equals_the_whole_file_reader(tmp_path, monkeypatch) -> None:

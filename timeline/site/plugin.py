@@ -75,6 +75,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._defer = False
         self._articles: dict[str, tuple[str | None, str | None]] = {}
         self._base: str | None = None
+        self._heads: dict[str, str] = {}
         self._exports = ExportFiles()
         self._export_uris: list[str] = []
         #: exports a spawned child is still writing at on_env: MkDocs does not copy them, we do
@@ -176,6 +177,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._deferred = {}
         self._articles = {}
         self._base = None  # the project folder resolved, once a build
+        self._heads = {}  # folders of article paths resolved, once a build
         # Deferred only when no other plugin looks at page content before the theme does:
         # then no page's HTML is held from Markdown to the theme (100,000 events: ~300 MB).
         self._defer = not self.serving and all(
@@ -376,7 +378,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if self._base is None:
                 self._base = str(self.root.resolve())
             article = read_article_text(target.article_id, target.entry, self.root, self.articles_path,
-                                        base=self._base)
+                                        base=self._base, heads=self._heads)
             if self.serving:
                 self._articles[target.article_id] = article
         return article
