@@ -173,3 +173,20 @@ def test_windows_line_ends_are_read_as_lines_and_spliced(tmp_path):
     newer["events"][2]["title"] = "Changed"
     plan = plan_update(existing, newer)
     assert yaml.safe_load(plan.text) == newer and "title: Changed" in plan.text
+
+
+def test_windows_line_ends_are_kept_when_the_file_is_rewritten(tmp_path):
+    from timeline.store.sync import load_existing, write_plan
+
+    out = tmp_path / "events.yaml"
+    first = _document(4)
+    write_plan(out, plan_update(load_existing(out), first))
+    assert b"\r\n" not in out.read_bytes()  # a new file gets plain line ends
+    out.write_bytes(out.read_bytes().replace(b"\n", b"\r\n"))
+    newer = copy.deepcopy(first)
+    newer["events"][2]["title"] = "Changed"
+    write_plan(out, plan_update(load_existing(out), newer))
+    raw = out.read_bytes()
+    assert b"title: Changed\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
+    again = load_existing(out)  # and the rewritten file reads back as what was written
+    assert yaml.safe_load(again.text) == newer

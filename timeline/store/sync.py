@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from timeline.errors import StoreError
-from timeline.fsutil import write_atomic
+from timeline.fsutil import line_end_of, write_atomic
 from timeline.safety import MAX_YAML_CHARS, guard_yaml_text
 from timeline.store.fastload import UNSURE, guard_and_load
 from timeline.store.merge import MergeReport, merge_documents, person_anchors
@@ -300,7 +300,7 @@ def write_plan(output: Path, plan: Plan) -> None:
     try:
         pending.parent.mkdir(parents=True, exist_ok=True)  # fail before any write
         write_atomic(pending, f"{_DIGEST_MARK}{_digest(plan.text)}\n{plan.snapshot}")
-        write_atomic(output, plan.text)
+        write_atomic(output, plan.text, line_end_of(output))
         _promote(output)
         if not plan.cache_current:
             _write_block_cache(output, plan.blocks, plan.encoded)
