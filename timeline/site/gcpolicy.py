@@ -10,6 +10,7 @@ Reference counting frees acyclic garbage as usual either way.
 """
 from __future__ import annotations
 
+import atexit
 import gc
 import threading
 from collections.abc import Iterator
@@ -38,6 +39,22 @@ def pages_made() -> None:
     collections that writing 25,000 pages triggers would otherwise each rescan them (100,000
     events: ~3 s of full passes)."""
     gc.freeze()
+
+
+_AT_EXIT: list[bool] = []
+
+
+def no_collection_at_exit() -> None:
+    """When the process ends, what is still alive is not collected object by object.
+
+    Why: after ``mkdocs build`` of 100,000 events ~1.5 million objects are still alive (MkDocs
+    keeps its plugins, their pages and the events for the life of the process), and the
+    interpreter's last collection and teardown of them took ~5 s after the build had ended;
+    the system takes the memory back at once. Set aside at exit (``gc.freeze`` in an
+    ``atexit`` handler) they are skipped; nothing changes while the process runs."""
+    if not _AT_EXIT:
+        _AT_EXIT.append(True)
+        atexit.register(gc.freeze)
 
 
 def build_done() -> None:

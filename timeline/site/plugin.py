@@ -114,6 +114,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # rebuilds, so a broken save can fall back to the last good events.
         self.serving = command == "serve"
         self._dirty = dirty
+        if not self.serving:
+            gcpolicy.no_collection_at_exit()
 
     # Last before MkDocs empties site_dir: while serving, the built site is moved aside (keepsite).
     @event_priority(-100)
