@@ -56,3 +56,13 @@ def test_pyyaml_style_lists_are_not_reindented():
     assert sequence_offset(text) == 0 and sequence_offset(TEXT) == 2
     doc = load_roundtrip(text, "events.yaml")
     assert dump_roundtrip(apply_merged(doc, plain(doc)), sequence_offset(text)) == text
+
+
+def test_long_texts_stay_on_one_line_as_the_fast_writer_puts_them():
+    long_title = " ".join(["word"] * 40)  # 199 characters, past any folding width
+    text = TEXT.replace("title: Old", f"title: {long_title}")
+    doc = load_roundtrip(text, "events.yaml")
+    wanted = plain(doc)
+    wanted["events"].append({"id": "e3", "date": "2023", "title": long_title})
+    out = dump_roundtrip(apply_merged(doc, wanted))
+    assert out.count(f"title: {long_title}\n") == 2  # neither folded onto a second line

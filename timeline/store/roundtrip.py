@@ -31,7 +31,7 @@ def _yaml(offset: int = 2) -> YAML:
     ``offset`` is how far list dashes sit inside their key: 2 (our style) or 0 (PyYAML's).
     """
     handler = YAML(typ="rt")
-    handler.width = 100
+    handler.width = 1 << 20  # never fold a long text: the fast writer keeps each on one line
     handler.preserve_quotes = True
     handler.indent(mapping=2, sequence=offset + 2, offset=offset)
     return handler
