@@ -5,7 +5,9 @@ shows on provenance pages. Event handlers stay thin: ``loading`` reads the event
 ``plan`` decides the pages, ``render`` and the Jinja templates draw them, and ``exports``
 writes the downloads. What only makes builds faster, without changing a byte of the site,
 lives beside them: ``shell`` (one theme render per kind of page), ``markdown_once`` (one
-Markdown converter per build), ``gcpolicy``, and for ``mkdocs serve`` ``pagecache``,
+Markdown converter per build, plain headings filled in), ``searchindex`` (our pages indexed
+for search without its HTML parser), ``exportjob`` (large exports in a spawned child),
+``gcpolicy``, and for ``mkdocs serve`` ``pagecache``,
 ``bypass``, ``writes``, ``keepsite``, ``bytecode``, the store's ``BlockReader`` and the
 exports' parts (what did not change is reused).
 """
