@@ -50,3 +50,14 @@ def test_month_heading_and_abbreviation():
 def test_unknown_locale_is_a_value_error():
     with pytest.raises(ValueError, match="unknown locale"):
         check_locale("xx_NOPE")
+
+
+def test_a_heading_with_quotes_gets_a_clean_anchor_and_stays_escaped():
+    import markdown
+
+    from timeline.site.files import escape_markdown
+
+    text = escape_markdown("Engineers' \"final\" report <script>")
+    html = markdown.markdown(f"# {text}", extensions=["toc"])
+    assert 'id="engineers-final-report-script"' in html  # no "x27" or "quot" in the anchor
+    assert "<script>" not in html and "&lt;script&gt;" in html

@@ -47,8 +47,12 @@ _PLAIN_YAML_TEXT = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\u
 
 
 def escape_markdown(text: str) -> str:
-    """Text safe inside a Markdown heading: no HTML, no Markdown syntax, one line."""
-    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    """Text safe inside a Markdown heading: no HTML, no Markdown syntax, one line.
+
+    Quotes stay as they are: element text needs no escaped quotes, and an escaped
+    apostrophe ended up in the heading's anchor ("engineersx27-report").
+    """
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in escaped)
 
 
