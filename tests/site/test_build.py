@@ -226,3 +226,20 @@ def test_broken_events_file_names_file_and_line(tmp_path):
     (project / "events.yaml").unlink()
     result = build_cli(project)
     assert "events file not found" in result.stderr and "timeline extract" in result.stderr
+
+
+def test_another_plugins_page_content_change_survives_on_generated_pages(tmp_path):
+    """A hook that edits page HTML after ours (a glossary, a banner) keeps its edit on every
+    generated page, year and source pages included; search still indexes the lean text."""
+    hook = tmp_path / "project_hook.py"
+    hook.write_text(
+        "def on_page_content(html, page, config, files):\n"
+        "    return html + '<p class=\"hook-mark\">added by a hook</p>'\n")
+    project = make_project(tmp_path, {"split": "year"}, config={"hooks": [str(hook)]})
+    out = build(project)
+    pages = [p for p in out.rglob("index.html")
+             if "/sources/" in p.as_posix() or p.parent.name.isdigit()]
+    assert any("/sources/" in p.as_posix() for p in pages)
+    assert any(p.parent.name.isdigit() for p in pages)
+    for page in pages:
+        assert 'class="hook-mark"' in page.read_text(encoding="utf-8"), page

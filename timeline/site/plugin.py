@@ -365,9 +365,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 return self._later(uri, html, partial(self._source_html, target, url, html))
             text, note = self._article(target)
             fragment, lean = self.renderer.source(target, url, text, note)
-            self._search_swap[uri] = (html + lean, html + fragment)
-            self._rendered[uri] = (html, html + lean)
-            return html + fragment
+            lean, full = html + lean, html + fragment
+            self._search_swap[uri] = (lean, full)
+            self._rendered[uri] = (html, lean)
+            return full
         if uri == self.plan.tags_index:
             return html + self.renderer.tags_index(url)
         if uri == self.plan.sources_index:
@@ -405,8 +406,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _lean_page_for_search(self, context, *, page: Page, config: MkDocsConfig, nav):
         uri = page.file.src_uri
         swap = self._search_swap.get(uri)
-        if callable(swap):
+        if callable(swap):  # deferred (no other plugin has page content): made only now
             swap = self._search_swap[uri] = swap()
+        elif swap is not None and page.content is not swap[1]:
+            # Another plugin's on_page_content ran after ours and changed the full page:
+            # the theme gets the page as it left it, not our version from before.
+            swap = self._search_swap[uri] = (swap[0], page.content)
         if swap is not None:
             page.content = swap[0]
         entries = _search_entries(config)
