@@ -317,3 +317,25 @@ def test_events_cache_over_a_folder_of_files_equals_a_fresh_load(tmp_path) -> No
     (folder / "a.yaml").write_text((folder / "a.yaml").read_text() + "  - id: late\n    date: '2025'\n"
                                    "    title: Late\n    text: x\n")
     _same(cache.load(folder), load_events(folder))
+
+
+def test_serve_rebuild_with_another_plugins_page_hook_equals_a_fresh_build(tmp_path) -> None:
+    """A hook that edits page HTML after ours: a serve rebuild after an edit shows its change
+    once on every generated page, exactly as a fresh build does."""
+    hook = tmp_path / "project_hook.py"
+    hook.write_text("def on_page_content(html, page, config, files):\n"
+                    "    return html + '<p class=\"hook-mark\">added by a hook</p>'\n")
+    project = make_project(tmp_path, config={"hooks": [str(hook)]})
+    out = tmp_path / "served"
+    build_to(project, out, serve=True)
+    events = project / "events.yaml"
+    events.write_text(events.read_text().replace("title: Maintenance at the port lapsed",
+                                                 "title: Maintenance lapsed", 1))
+    build_to(project, out, serve=True)
+    build_to(project, tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")
+    sources = [p for p in out.rglob("index.html")
+               if "/sources/" in p.as_posix() and p.parent.name != "sources"]
+    assert sources
+    for page in sources:
+        assert page.read_text(encoding="utf-8").count('class="hook-mark"') == 1, page
