@@ -211,6 +211,7 @@ CASES = [
     ("The offer is scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-11-03"),
     ("The company opened a store on Dec. 5.", "2023-10-04", "Dec. 5", "2022-12-05"),
     ("The company will open a store on Dec. 5.", "2023-10-04", "Dec. 5", "2023-12-05"),
+    ("He said the payment was due on Dec. 5.", "2023-10-04", "Dec. 5", "2023-12-05"),
     ("The bridge collapsed in November.", "2023-10-04", "November", "2022-11"),
     ("The company reported on Dec. 12 that profits had fallen.", "2023-10-04", "Dec. 12", "2022-12-12"),
     ("The vote was postponed to Jan. 5.", "2023-10-04", "Jan. 5", "2024-01-05"),
