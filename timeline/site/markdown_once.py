@@ -136,11 +136,11 @@ class _Heading:
         if not callable(slugify) or not isinstance(sep, str):
             return None
         slug = lambda text: slugify(html.unescape(text), sep)  # noqa: E731 - what toc does
-        if (slug(_MARKER) != _MARKER.lower() or title != _MARKER or anchors != {_MARKER.lower()}
-                or (links not in (None, {}) and not self_link) or _toc(toc) != ((_MARKER, _MARKER.lower(), 1, ()),)):
+        if (slug(_MARKER) != marker_id or title != _MARKER or anchors != {marker_id}
+                or (links not in (None, {}) and not self_link) or _toc(toc) != ((_MARKER, marker_id, 1, ()),)):
             return None
         parts = _SLOTS.split(content)
-        if "tlplainheadingmarker" in "".join(parts[0::2]).lower():
+        if marker_id in "".join(parts[0::2]).lower():
             return None
         return cls(parts, slug, self_link)
 

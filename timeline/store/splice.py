@@ -168,9 +168,10 @@ def splice_update(layout: Layout, ours: dict, merged: dict, offset: int) -> Spli
             head = [f"{name}:\n" if section.empty else section.head[0], *section.head[1:]]
             out.extend(head)
             out.extend(b for _, b, _ in blocks)
+            block_firsts = [b[:b.find("\n") + 1] for _, b, _ in blocks]
+            firsts.extend(block_firsts)
             skeleton.extend(head)
-            firsts.extend(b[:b.find("\n") + 1] for _, b, _ in blocks)
-            skeleton.extend(firsts[len(firsts) - len(blocks):])
+            skeleton.extend(block_firsts)
         else:  # nothing left: an empty collection on the key's line, its comments kept
             head = [section.head[0] if section.empty else
                     f"{name}: {'{}' if name == 'articles' else '[]'}\n", *section.head[1:]]
