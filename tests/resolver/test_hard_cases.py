@@ -205,18 +205,19 @@ CASES = [
      "the end of the month", "2021-03"),
     # after a past-tense verb, a date without a year is not in the future of the anchor
     ("The museum opened on Jan. 5.", "2023-10-04", "Jan. 5", "2023-01-05"),
-    # a past verb with its object before the preposition: "took effect on", "opened a store on"
-    ("The law took effect on Jan. 1.", "2023-10-04", "Jan. 1", "2023-01-01"),
-    ("The offer had been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-10-27"),
-    ("The offer is scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-11-03"),
-    ("The company opened a store on Dec. 5.", "2023-10-04", "Dec. 5", "2022-12-05"),
-    ("The company will open a store on Dec. 5.", "2023-10-04", "Dec. 5", "2023-12-05"),
-    ("He said the payment was due on Dec. 5.", "2023-10-04", "Dec. 5", "2023-12-05"),
     ("The bridge collapsed in November.", "2023-10-04", "November", "2022-11"),
     ("The company reported on Dec. 12 that profits had fallen.", "2023-10-04", "Dec. 12", "2022-12-12"),
     ("The vote was postponed to Jan. 5.", "2023-10-04", "Jan. 5", "2024-01-05"),
     ("Guidelines to be published in early November will decide.", "2023-10-04", "early November",
      "2023-11"),
+    # a past verb with its object before the preposition: "took effect on", "opened a store on"
+    ("The law took effect on Jan. 1.", "2023-10-04", "Jan. 1", "2023-01-01"),
+    ("The company opened a store on Dec. 5.", "2023-10-04", "Dec. 5", "2022-12-05"),
+    ("The company will open a store on Dec. 5.", "2023-10-04", "Dec. 5", "2023-12-05"),
+    ("He said the payment was due on Dec. 5.", "2023-10-04", "Dec. 5", "2023-12-05"),
+    # "had been scheduled to": a plan of the past, no future cue
+    ("The offer had been scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-10-27"),
+    ("The offer is scheduled to expire on Friday.", "1989-10-30", "Friday", "1989-11-03"),
     # a quarter of a year named relative to the publication date; the week of a holiday
     ("Analysts expect gains in the first quarter of next year.", "2023-10-04",
      "the first quarter of next year", "2024-Q1"),

@@ -17,30 +17,31 @@ from timeline.site import markdown_once
 from timeline.site.markdown_once import SharedMarkdown
 
 
+class _HeadingText(Treeprocessor):
+    """Changes the text of every level-1 heading with ``change``."""
+
+    def __init__(self, md: markdown.Markdown, change) -> None:
+        super().__init__(md)
+        self.change = change
+
+    def run(self, root):
+        for el in root.iter("h1"):
+            el.text = self.change(el.text or "")
+
+
 class ShoutExtension(markdown.Extension):
     """Upper-cases every heading's text: plain words that Markdown does change."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.treeprocessors.register(_Shout(md), "shout", 40)
-
-
-class _Shout(Treeprocessor):
-    def run(self, root):
-        for el in root.iter("h1"):
-            el.text = (el.text or "").upper()
+        md.treeprocessors.register(_HeadingText(md, str.upper), "shout", 40)
 
 
 class PierExtension(markdown.Extension):
     """Changes one word only ("Pier"), which the marker heading does not hold."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.treeprocessors.register(_Pier(md), "pier", 40)
-
-
-class _Pier(Treeprocessor):
-    def run(self, root):
-        for el in root.iter("h1"):
-            el.text = (el.text or "").replace("Pier", "Jetty")
+        md.treeprocessors.register(_HeadingText(md, lambda text: text.replace("Pier", "Jetty")),
+                                   "pier", 40)
 
 
 def _converters(monkeypatch) -> list[SharedMarkdown]:
