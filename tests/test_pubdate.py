@@ -45,3 +45,50 @@ def test_date_objects_pass_through():
 def test_unreadable_lines_raise(line):
     with pytest.raises(DateLineError):
         parse_publication_date(line, TODAY)
+
+
+def _date_lines(day: date) -> list[str]:
+    """The common forms a date line takes, for one day (with and without its weekday)."""
+    weekday, month, short = f"{day:%A}", f"{day:%B}", f"{day:%b}"
+    th = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day.day, "th")
+    return [f"{day:%Y-%m-%d}", f"{month} {day.day}, {day.year}", f"{short}. {day.day}, {day.year}",
+            f"{weekday[:3]}. {short} {day.day}{th}, {day.year}", f"{weekday}, {month} {day.day}, {day.year}",
+            f"{day.day} {month} {day.year}", f"{weekday}, {day.day} {short} {day.year}",
+            f"{month.upper()} {day.day} {day.year}"]
+
+
+SAMPLE_DAYS = [date(1999, 12, 31), date(2000, 2, 29), date(2016, 3, 1)] + \
+    [date(2023, 1, 1).fromordinal(date(2023, 1, 1).toordinal() + 37 * k) for k in range(12)]
+
+
+@pytest.mark.parametrize("day", SAMPLE_DAYS, ids=str)
+def test_common_forms_read_directly_as_dateparser_reads_them(day, monkeypatch):
+    """The direct reading of the common forms is only a shortcut: dateparser gives the same
+    date for each; and none of these lines needs dateparser at all."""
+    from timeline.articles import pubdate
+
+    for line in _date_lines(day):
+        assert pubdate._dateparser(line, TODAY) == day, line
+    monkeypatch.setattr(pubdate, "_dateparser", lambda *_: pytest.fail("dateparser was asked"))
+    for line in _date_lines(day):
+        assert parse_publication_date(line, TODAY) == (day, None), line
+
+
+@pytest.mark.parametrize("line", ["Tue. Oct 2nd, 2023",  # the weekday does not fit
+                                  "Mon, 02 Oct 2023 10:00:00 GMT", "10/02/2023", "2 Oct. 2023 at noon"])
+def test_other_forms_are_left_to_dateparser(line, monkeypatch):
+    from timeline.articles import pubdate
+
+    asked = []
+    real = pubdate._dateparser
+    monkeypatch.setattr(pubdate, "_dateparser", lambda *args: asked.append(args) or real(*args))
+    try:
+        parse_publication_date(line, TODAY)
+    except DateLineError:
+        pass
+    assert asked, line
+
+
+def test_year_inferred_for_february_29_without_a_year():
+    value, reason = parse_publication_date("Thursday, February 29", TODAY)
+    assert value == date(2024, 2, 29) and reason is not None

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
+from typing import NamedTuple
 
-import dateparser
+from timeline.resolver.data_loader import vocabulary
 
-_WEEKDAYS = {name: i for i, names in enumerate((
-    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
-    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
-    ("sunday", "sun"))) for name in names}
+#: Date lines are English for now; the words come from the resolver's vocabulary.
+LANGUAGE = "en"
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|2\d\d\d)(?!\d)")
-_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?",
-                      re.IGNORECASE)
 #: How far back we look for a year whose calendar matches the weekday.
 _YEAR_SEARCH_SPAN = 60
 
@@ -44,8 +42,74 @@ def parse_publication_date(value: object, today: date) -> tuple[date, str | None
     return _infer_year(text, today)
 
 
+class _Words(NamedTuple):
+    weekdays: dict[str, int]  # surface form -> Python weekday (Monday 0)
+    weekday: re.Pattern[str]
+    common_forms: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    vocab = vocabulary(LANGUAGE)
+    weekdays = {name: int(number) - 1 for name, number in vocab["weekday"].items()}
+    months = {name: int(number) for name, number in vocab["month"].items()}
+
+    def alternation(names) -> str:
+        return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+
+    weekday = rf"\b({alternation(weekdays)})\b\.?"
+    month = rf"(?P<month>{alternation(months)})\.?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>\d{4})"
+    opening = rf"(?:(?P<weekday>{alternation(weekdays)})\.?,?\s+)?"
+    forms = (rf"{year}-(?P<month_number>\d\d)-(?P<day>\d\d)",  # 2023-10-02
+             rf"{opening}{month}\s+{day}(?:,?\s+{year})?",      # Mon. Oct 2nd, 2023; October 2
+             rf"{opening}{day}\s+{month},?(?:\s+{year})?")      # Monday, 2 October 2023
+    return _Words(weekdays, re.compile(weekday, re.IGNORECASE),
+                  tuple(re.compile(form + r"\s*", re.IGNORECASE) for form in forms), months)
+
+
+def _common_form(text: str) -> tuple[int | None, int, int] | None:
+    """``(year or None, month, day)`` of a date line in one of the common English forms,
+    read directly; None for anything else (dateparser reads it).
+
+    Why: most date lines take one of a few forms, and dateparser's first call costs about
+    half a second of set-up in every process that makes one. A weekday that does not fit
+    the date, or a day the month does not have, is left to dateparser as before.
+    """
+    words = _words()
+    for form in words.common_forms:
+        match = form.fullmatch(text)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        month = int(parts["month_number"]) if parts.get("month_number") else \
+            words.months[parts["month"].lower()]
+        year = int(parts["year"]) if parts.get("year") else None
+        try:
+            day = date(year or 2000, month, int(parts["day"]))  # 2000: February 29 exists
+        except ValueError:
+            return None
+        weekday = parts.get("weekday")
+        if weekday and (year is None or day.weekday() != words.weekdays[weekday.lower()]):
+            return None
+        return year, month, day.day
+    return None
+
+
 def _parse(text: str, today: date) -> date:
+    """The date of a line with a year: a common form directly, else dateparser."""
+    common = _common_form(text)
+    if common is not None and common[0] is not None:
+        return date(*common)
+    return _dateparser(text, today)
+
+
+def _dateparser(text: str, today: date) -> date:
     """dateparser with a fixed reference clock, so results never depend on the clock."""
+    import dateparser  # its set-up is slow: only paid for the date lines that need it
+
     parsed = dateparser.parse(text, languages=None, settings={
         "RELATIVE_BASE": datetime(today.year, today.month, today.day),
         "PREFER_DATES_FROM": "past", "STRICT_PARSING": False,
@@ -56,10 +120,12 @@ def _parse(text: str, today: date) -> date:
 
 
 def _infer_year(text: str, today: date) -> tuple[date, str | None]:
-    weekday_match = _WEEKDAY.search(text)
-    without_weekday = _WEEKDAY.sub(" ", text).strip(" ,.") if weekday_match else text
-    month_day = _parse(without_weekday, today)
-    weekday = _WEEKDAYS[weekday_match.group(1).lower()] if weekday_match else None
+    words = _words()
+    weekday_match = words.weekday.search(text)
+    without_weekday = words.weekday.sub(" ", text).strip(" ,.") if weekday_match else text
+    common = _common_form(without_weekday)
+    month_day = date(2000, common[1], common[2]) if common else _dateparser(without_weekday, today)
+    weekday = words.weekdays[weekday_match.group(1).lower()] if weekday_match else None
     for year in range(today.year, today.year - _YEAR_SEARCH_SPAN, -1):
         candidate = _replace_year(month_day, year)
         if candidate is None or candidate > today:

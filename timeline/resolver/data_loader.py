@@ -206,13 +206,23 @@ def _with_first_char_check(pattern: str) -> str:
 
 
 @lru_cache(maxsize=8)
+def vocabulary(code: str) -> dict[str, dict]:
+    """A language's vocabularies (name -> lower-case surface form -> value), without
+    compiling its rules: for readers that only need words, like date lines."""
+    base = DATA_DIR / code
+    if not base.is_dir():
+        raise ResolverDataError(f"no resolver data for language {code!r} (expected {base})")
+    raw = _read_yaml(base / "vocabulary.yaml")
+    return {k: {str(w).lower(): v for w, v in d.items()} for k, d in raw.items()}
+
+
+@lru_cache(maxsize=8)
 def load_language(code: str) -> Language:
     """Read and compile `data/<code>/`; cached per language (immutable result)."""
     base = DATA_DIR / code
     if not base.is_dir():
         raise ResolverDataError(f"no resolver data for language {code!r} (expected {base})")
-    vocab = _read_yaml(base / "vocabulary.yaml")
-    vocab = {k: {str(w).lower(): v for w, v in d.items()} for k, d in vocab.items()}
+    vocab = vocabulary(code)
     spec = _read_yaml(base / "rules.yaml")
     fragments = spec.get("fragments", {})
     rules = []
