@@ -120,8 +120,7 @@ def _in_processes(work: Callable, files: list[Path], jobs: int, progress: _Progr
     starts), until the two meet. So the work is shared out as it goes, this process's
     share is never sent anywhere, and the results are in file order whatever the timing.
     """
-    size = max(1, min(CHUNK_FILES, len(files) // (jobs * 16)))
-    chunks = [files[k:k + size] for k in range(0, len(files), size)]
+    chunks = _chunks(files, jobs)
     results: list[list | None] = [None] * len(chunks)
     with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
         futures = [pool.submit(_chunk_events, work, chunk) for chunk in chunks]
@@ -141,6 +140,36 @@ def _in_processes(work: Callable, files: list[Path], jobs: int, progress: _Progr
                 future.cancel()
             raise
     return [result for chunk in results for result in chunk]
+
+
+def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
+    """``files`` cut in order into chunks that shrink towards where the processes are
+    expected to meet (the workers' share from the front, this one's from the back).
+
+    Why: a worker's chunk cannot be taken back once it is queued, so the run ends when
+    the last queued chunk does; small chunks where the two sides meet keep that wait
+    short, large ones elsewhere keep the cost of sending them low.
+    """
+    meet = len(files) * (jobs - 1) // jobs
+    front: list[list[Path]] = []
+    start = 0
+    while start < meet:
+        size = max(MIN_CHUNK_FILES, min(CHUNK_FILES, (meet - start) // CHUNK_TAPER))
+        front.append(files[start:min(start + size, meet)])
+        start += size
+    back: list[list[Path]] = []
+    end = len(files)
+    while end > meet:
+        size = max(MIN_CHUNK_FILES, min(CHUNK_FILES, (end - meet) // CHUNK_TAPER))
+        back.append(files[max(meet, end - size):end])
+        end -= size
+    return front + back[::-1]
+
+
+#: Chunk sizes near the meeting point: a chunk is at most 1/CHUNK_TAPER of the files
+#: left before it, and at least MIN_CHUNK_FILES.
+CHUNK_TAPER = 8
+MIN_CHUNK_FILES = 2
 
 
 def _load_what_workers_need() -> None:
