@@ -141,7 +141,7 @@ def calendar(m, ctx):
     month = _v(ctx, "month", m)
     if month is None:
         return None
-    day = _g(m, "day")
+    day = _g(m, "day") or _v(ctx, "day_ordinal", m)
     year = _year(m, ctx) or _relative_year(m, ctx)
     mod = _mod(m, ctx)
     if day is None:
@@ -293,10 +293,14 @@ def quarter(m, ctx):
         return None if ctx.quarter is None else ("DATE", ctx.quarter, None, None)
     q = _g(m, "qnum")
     q = int(q) if q else _v(ctx, "ordinal", m)
+    if q is not None and not 1 <= q <= 4:
+        return None  # "the fifth quarter" of a game, not of a year
     direction = _g(m, "dir")
     ref = ctx.reference
     cur_q = (ref.month - 1) // 3 + 1
     y = _year(m, ctx) or _relative_year(m, ctx)
+    if q is None and direction == "last" and y is not None:
+        q = 4  # "the last quarter of 2021" is that year's fourth, not the one before now
     if q is None:
         if direction in ("last", "past", "previous", "latest") and direction != "latest":
             d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", -1)
