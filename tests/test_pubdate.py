@@ -92,3 +92,28 @@ def test_other_forms_are_left_to_dateparser(line, monkeypatch):
 def test_year_inferred_for_february_29_without_a_year():
     value, reason = parse_publication_date("Thursday, February 29", TODAY)
     assert value == date(2024, 2, 29) and reason is not None
+
+
+def _any_date_line():
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["Mon.", "Monday,", "Thur.", "Oct", "October", "Sept.", "May", "2nd,", "31st",
+                             "29", "Feb", "2023", "1999", "2023-02-29", "2023-10-02", "of", "at", "10:00", "GMT"])
+    return st.one_of(st.text(max_size=40), st.lists(words, max_size=5).map(" ".join))
+
+
+def test_any_date_line_gives_a_date_or_one_clear_error():
+    from hypothesis import given, settings
+
+    @settings(max_examples=60, deadline=None)
+    @given(_any_date_line())
+    def check(line):
+        try:
+            value, reason = parse_publication_date(line, TODAY)
+        except DateLineError:
+            return
+        assert isinstance(value, date)
+        if reason is not None:  # an inferred year never puts the article after today
+            assert value <= TODAY
+
+    check()
