@@ -88,7 +88,7 @@ def _common_form(text: str) -> tuple[int | None, int, int] | None:
             words.months[parts["month"].lower()]
         year = int(parts["year"]) if parts.get("year") else None
         try:
-            day = date(year or 2000, month, int(parts["day"]))  # 2000: February 29 exists
+            day = date(2000 if year is None else year, month, int(parts["day"]))  # 2000 has February 29
         except ValueError:
             return None
         weekday = parts.get("weekday")
