@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.resolver import resolve
+from timeline.resolver.data_loader import vocabulary
 from timeline.resolver.timex import TIMEX_TYPES
 
 VALUE = re.compile(
@@ -18,7 +19,11 @@ VALUE = re.compile(
 WORDS = st.sampled_from(["on", "each", "July", "1/2", "and", "half", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
                          "years", "the", "quarter", "third", "will", "said", ".", ",", "May", "at", "2:30",
                          "p.m.", "a", "year", "earlier", "later", "day", "Christmas", "mid-", "'90s", "now"])
-TEXT = st.one_of(st.text(), st.lists(WORDS, max_size=30).map(" ".join))
+#: Every word of the vocabularies too, so that phrases reach every rule ("the tenth quarter").
+VOCABULARY_WORDS = st.sampled_from(sorted({w for words in vocabulary("en").values() for w in words}))
+TEXT = st.one_of(st.text(), st.lists(WORDS, max_size=30).map(" ".join),
+                 st.lists(st.one_of(WORDS, VOCABULARY_WORDS, VOCABULARY_WORDS.map(str.capitalize)),
+                          max_size=12).map(" ".join))
 
 
 @settings(max_examples=300, deadline=None)
