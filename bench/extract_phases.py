@@ -26,32 +26,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _measure import CACHE, PYTHON, REPO  # noqa: E402
 from bench_extract import TODAY, articles_for  # noqa: E402
 
-#: (module, function) timed in the child, in the order a run meets them.
-PHASES = [("timeline.cli.extract", "_load_what_workers_need"),
-          ("timeline.cli.extract", "_load_and_extract"),
-          ("timeline.cli.extract", "_fresh_document"),
-          ("timeline.cli.extract", "plan_update"),
-          ("timeline.cli.extract", "write_plan")]
+#: Functions of timeline/cli/extract.py timed in the child, in the order a run meets them.
+PHASES = ("_load_what_workers_need", "_load_and_extract", "_fresh_document", "plan_update", "write_plan")
 SERIAL_AFTER = ("_fresh_document", "plan_update", "write_plan")
 
 
 def child(folder: str, output: str, jobs: int) -> None:
     """Run one extract in this process with its phases timed; print them as JSON."""
     started = time.perf_counter()
-    import importlib
-
     import timeline.cli.extract  # noqa: F401
 
     imported = time.perf_counter() - started
     times: dict[str, float] = {}
-    extract_module = sys.modules["timeline.cli.extract"]
+    extract_module = sys.modules["timeline.cli.extract"]  # the module: its package names the command so
     if jobs == 1:  # loaded up front and counted as serial, as --jobs 2 does before forking
         loading = time.perf_counter()
         extract_module._load_what_workers_need()
         times["rules"] = time.perf_counter() - loading
-    for module_name, name in PHASES:
-        module = sys.modules[module_name] if module_name in sys.modules else importlib.import_module(module_name)
-        setattr(module, name, _timed(getattr(module, name), name, times))
+    for name in PHASES:
+        setattr(extract_module, name, _timed(getattr(extract_module, name), name, times))
     command = extract_module.extract
     try:
         command.main([folder, "-o", output, "--today", TODAY, "--jobs", str(jobs)], standalone_mode=False)
