@@ -310,6 +310,11 @@ CASES = [
     # a quarter of the publication year named with its year sets the story's quarter
     ("In this year's second quarter, profit was $4 million, up from $3 million a year earlier.",
      "2023-08-10", "a year earlier", "2022-Q2"),
+    # an expression that opens a quotation in straight single quotes (British style)
+    ("'Last week was hard,' the mayor said.", A, "Last week", "2023-W36"),
+    ("He said: 'Two years ago, the mill closed.'", A, "Two years ago", "2021"),
+    # an apostrophe inside a word or before a number still starts nothing
+    ("The class of '99 met again.", A, "99", None),
 ]
 
 
