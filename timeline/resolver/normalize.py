@@ -755,8 +755,9 @@ def set_(m, ctx):
     if month:
         return "SET", f"XXXX-{month:02d}", None, None
     word = _g(m, "unit")
-    if word is None:
-        return "SET", ctx.params[m.group(0).lower()], None, None  # a fixed value ("weekends")
+    if word is None:  # a fixed value ("weekends", "every weekend")
+        fixed = ctx.params.get(re.sub(r"\s+", " ", m.group(0).lower()))
+        return None if fixed is None else ("SET", fixed, None, None)
     if word in ("morning", "night"):
         return "SET", f"XXXX-XX-XXT{'MO' if word == 'morning' else 'NI'}", None, None
     unit = _unit(m, ctx)
