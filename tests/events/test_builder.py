@@ -128,3 +128,19 @@ def test_repeated_sentence_gets_its_own_id(tmp_path):
                     "Repairs begin in July.\n", encoding="utf-8")
     events = events_from_article(load_articles([path], TODAY)[0], DEMO_RESOLVER)
     assert len({e.id for e in events}) == 2
+
+
+@pytest.mark.parametrize("sentence,start,end", [
+    ("The bridge was closed from June to August 2021.", "2021-06", "2021-08"),
+    ("The fair ran from June 28 to July 3, 2021.", "2021-06-28", "2021-07-03"),
+    ("The port was shut from Dec. 28 to Jan. 3, 2022.", "2021-12-28", "2022-01-03"),
+])
+def test_real_resolver_ranges_take_the_year_of_their_end(tmp_path, sentence, start, end):
+    """A range whose year is only written after its end starts in that year too (or the
+    year before, when it crosses New Year)."""
+    from timeline.resolver import resolve
+
+    (tmp_path / "story.md").write_text(f"---\ntitle: Story\npublished: 2023-10-04\n---\n\n{sentence}\n",
+                                       encoding="utf-8")
+    events = build_events(load_articles([tmp_path], TODAY), resolve)
+    assert [(e.date, e.end) for e in events] == [(start, end)]

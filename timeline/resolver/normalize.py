@@ -143,6 +143,9 @@ def calendar(m, ctx):
         return None
     day = _g(m, "day") or _v(ctx, "day_ordinal", m)
     year = _year(m, ctx) or _relative_year(m, ctx)
+    later = _v(ctx, "month", m, "range_month")
+    if year and not _g(m, "year") and later is not None and later < month:
+        year -= 1  # "from Dec. 28 to Jan. 3, 2022": the range starts the year before
     mod = _mod(m, ctx)
     if day is None:
         y = year or _infer_year(ctx, month)
