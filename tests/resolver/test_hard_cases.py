@@ -315,6 +315,19 @@ CASES = [
     ("He said: 'Two years ago, the mill closed.'", A, "Two years ago", "2021"),
     # an apostrophe inside a word or before a number still starts nothing
     ("The class of '99 met again.", A, "99", None),
+    # schedules in the present tense or the passive lie ahead (A is a Wednesday)
+    ("The results will be announced on Friday.", A, "Friday", "2023-09-15"),
+    ("The results were announced on Friday.", A, "Friday", "2023-09-08"),
+    ("The council votes Thursday on the plan.", A, "Thursday", "2023-09-14"),
+    ("The votes Tuesday showed a split.", A, "Tuesday", "2023-09-12"),
+    ("The talks are set for Friday.", A, "Friday", "2023-09-15"),
+    ("A hearing is slated for Monday.", A, "Monday", "2023-09-18"),
+    ("He is due in court Tuesday.", A, "Tuesday", "2023-09-19"),
+    ("The game was canceled Friday due to rain.", A, "Friday", "2023-09-08"),
+    ("The law goes into effect Sunday.", A, "Sunday", "2023-09-17"),
+    ("The storm is forecast to hit Thursday.", A, "Thursday", "2023-09-14"),
+    ("The museum reopens in March.", A, "March", "2024-03"),
+    ("The museum reopened in March.", A, "March", "2023-03"),
 ]
 
 
