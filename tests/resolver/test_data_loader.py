@@ -25,3 +25,15 @@ def test_same_matches(pattern):
 @pytest.mark.parametrize("pattern", [r"(?i:each)\s+july", r"a?", r".x", r"\w+"])
 def test_left_alone_when_unsure(pattern):
     assert _with_first_char_check(pattern) == pattern
+
+
+def test_requires_any_from_a_vocabulary():
+    from timeline.resolver.data_loader import ResolverDataError, _requires_any, load_language
+
+    vocab = {"holiday": {"Christmas": "12-25", "9/11": "2001-09-11"}}
+    assert _requires_any({"vocabulary": "holiday"}, vocab, "rule") == ("9/11", "christmas")
+    assert _requires_any(["Ago", "later"], vocab, "rule") == ("ago", "later")
+    with pytest.raises(ResolverDataError, match="names no vocabulary"):
+        _requires_any({"vocabulary": "holidays"}, vocab, "rule")
+    holiday = next(rule for rule in load_language("en").rules if rule.name == "holiday")
+    assert set(holiday.requires_any) == set(load_language("en").vocab["holiday"])

@@ -205,6 +205,17 @@ def _with_first_char_check(pattern: str) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + pattern + ")"
 
 
+def _requires_any(spec, vocab: dict, where: str) -> tuple[str, ...]:
+    """A rule's ``requires_any``: a list of words, or ``{vocabulary: NAME}`` for every surface
+    form of a vocabulary (so a new holiday needs no second list to be found)."""
+    if isinstance(spec, dict):
+        name = spec.get("vocabulary")
+        if name not in vocab:
+            raise ResolverDataError(f"{where}: requires_any names no vocabulary: {spec!r}")
+        return tuple(sorted(str(w).lower() for w in vocab[name]))
+    return tuple(str(w).lower() for w in spec or ())
+
+
 @lru_cache(maxsize=8)
 def vocabulary(code: str) -> dict[str, dict]:
     """A language's vocabularies (name -> lower-case surface form -> value), without
@@ -242,7 +253,7 @@ def load_language(code: str) -> Language:
             raise ResolverDataError(f"{where}: bad requires: {exc}") from exc
         rules.append(Rule(r["name"], rx, r["kind"], dict(r.get("params") or {}),
                           tuple(tuple(e) for e in r["examples"]), req,
-                          tuple(str(w).lower() for w in r.get("requires_any") or ())))
+                          _requires_any(r.get("requires_any"), vocab, where)))
     try:
         joiners = {k: re.compile(v) for k, v in (spec.get("joiners") or {}).items()}
     except re.error as exc:
