@@ -364,7 +364,7 @@ AMBIGUOUS_SEASONS = ("fall", "spring")
 
 def season(m, ctx):
     s = _v(ctx, "season", m)
-    y = _year(m, ctx)
+    y = _year(m, ctx) or _relative_year(m, ctx)  # "the summer of 2019", "the fall of last year"
     direction = _g(m, "dir")
     if (_g(m, "season") in AMBIGUOUS_SEASONS and not (direction or y or _mod(m, ctx))
             and not m.group(0).lower().startswith("the")
