@@ -724,7 +724,7 @@ def clock(m, ctx):
         return "TIME", f"{ctx.reference.isoformat()}T{int(hour24):02d}:{m.group('minute')}", None, None
     hour = _g(m, "hour")
     h = (int(hour) if hour.isdigit() else ctx.vocab["number"][hour]) % 12
-    if (_g(m, "ampm") or "").lower().startswith("p") or _g(m, "half_day") in ("afternoon", "evening"):
+    if (_g(m, "ampm") or "").startswith("p") or _g(m, "half_day") in ("afternoon", "evening"):
         h += 12
     elif _g(m, "night") and h >= 6:
         h += 12  # "ten at night" is 22:00, "two at night" 02:00
