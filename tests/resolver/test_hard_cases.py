@@ -328,6 +328,9 @@ CASES = [
     ("The storm is forecast to hit Thursday.", A, "Thursday", "2023-09-14"),
     ("The museum reopens in March.", A, "March", "2024-03"),
     ("The museum reopened in March.", A, "March", "2023-03"),
+    ("Voters go to the polls on Sunday.", A, "Sunday", "2023-09-17"),
+    ("Voters went to the polls on Sunday.", A, "Sunday", "2023-09-10"),
+    ("Starting Monday, stores will close early.", A, "Monday", "2023-09-18"),
 ]
 
 
