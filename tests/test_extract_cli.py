@@ -327,8 +327,6 @@ def test_seed_anchor_set_by_a_person(tmp_path, monkeypatch):
 def test_chunks_keep_file_order_and_shrink_where_the_processes_meet(count, jobs):
     """Every file once, in order; chunks of at most CHUNK_FILES, and the smallest ones next to
     where the workers' share (from the front) meets this process's (from the back)."""
-    import sys
-
     extract_module = sys.modules["timeline.cli.extract"]
     files = list(range(count))
     chunks = extract_module._chunks(files, jobs)
