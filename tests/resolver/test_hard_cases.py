@@ -331,6 +331,10 @@ CASES = [
     ("Voters go to the polls on Sunday.", A, "Sunday", "2023-09-17"),
     ("Voters went to the polls on Sunday.", A, "Sunday", "2023-09-10"),
     ("Starting Monday, stores will close early.", A, "Monday", "2023-09-18"),
+    # a plural verb of a schedule in the present tense, not after "did not" or "to"
+    ("He and Arafat meet separately Monday with Albright.", A, "Monday", "2023-09-18"),
+    ("Schools open on Tuesday.", A, "Tuesday", "2023-09-19"),
+    ("The stores did not open Monday.", A, "Monday", "2023-09-11"),
 ]
 
 
