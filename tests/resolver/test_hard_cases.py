@@ -335,6 +335,10 @@ CASES = [
     ("He and Arafat meet separately Monday with Albright.", A, "Monday", "2023-09-18"),
     ("Schools open on Tuesday.", A, "Tuesday", "2023-09-19"),
     ("The stores did not open Monday.", A, "Monday", "2023-09-11"),
+    # a month after "through" is a deadline ahead, unless it ends a range
+    ("The bank extended loans through January.", "2023-10-04", "January", "2024-01"),
+    ("The bridge was closed from June through August.", "2023-10-04", "August", "2023-08"),
+    ("The museum was shut from May until July.", "2023-10-04", "July", "2023-07"),
 ]
 
 

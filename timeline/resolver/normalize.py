@@ -230,8 +230,9 @@ def month_alone(m, ctx):
     if (name_after and not _g(m, "modifier") and re.match(name_after, m.string[m.end():m.end() + 30])
             and not re.search(date_before, m.string[max(0, m.start() - 12):m.start()])):
         return None  # a first name ("April Smith, 34, was arrested", "June Carter sang")
-    deadline = ctx.params.get("deadline_before")
-    if deadline and re.search(deadline, m.string[max(0, m.start() - 12):m.start()]):
+    deadline, ranged = ctx.params.get("deadline_before"), ctx.params.get("range_before")
+    if (deadline and re.search(deadline, m.string[max(0, m.start() - 12):m.start()])
+            and not (ranged and re.search(ranged, m.string[max(0, m.start() - 50):m.start()]))):
         # "pay it down by February": a month named as a deadline lies ahead
         ctx = replace(ctx, future=True, past=False)
     return calendar(m, ctx)
