@@ -46,6 +46,10 @@ class Layout:
     prologue: list[str]
     sections: dict[str, _Section]
 
+    def all_blocks(self) -> list[str]:
+        """Every block of the file, in the file's order."""
+        return [block for section in self.sections.values() for block in section.blocks]
+
 
 @dataclass
 class Spliced:
@@ -201,12 +205,12 @@ def _sits_exactly(text: str, skeleton: str, blocks: list[str], firsts: list[str]
     ``firsts``: the first line of each block, with its newline ("" for a block without).
     """
     cut = None if any(c in text for c in _OTHER_BREAKS) else cut_text(skeleton)
-    if cut is not None and [b for s in cut.sections.values() for b in s.blocks] == firsts:
+    if cut is not None and cut.all_blocks() == firsts:
         indents = [s.indent for s in cut.sections.values() for _ in s.blocks]
         if all(map(_only_deeper_after, blocks, firsts, indents)):
             return True
     again = cut_text(text)
-    return again is not None and [b for s in again.sections.values() for b in s.blocks] == blocks
+    return again is not None and again.all_blocks() == blocks
 
 
 def _only_deeper_after(block: str, first: str, indent: int) -> bool:
