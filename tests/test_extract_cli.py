@@ -327,14 +327,15 @@ def test_seed_anchor_set_by_a_person(tmp_path, monkeypatch):
 def test_chunks_keep_file_order_and_shrink_where_the_processes_meet(count, jobs):
     """Every file once, in order; chunks of at most CHUNK_FILES, and the smallest ones next to
     where the workers' share (from the front) meets this process's (from the back)."""
-    extract_module = sys.modules["timeline.cli.extract"]
+    from timeline.cli.extract import CHUNK_FILES, MIN_CHUNK_FILES, _chunks
+
     files = list(range(count))
-    chunks = extract_module._chunks(files, jobs)
+    chunks = _chunks(files, jobs)
     assert [f for chunk in chunks for f in chunk] == files
-    assert all(1 <= len(chunk) <= extract_module.CHUNK_FILES for chunk in chunks)
+    assert all(1 <= len(chunk) <= CHUNK_FILES for chunk in chunks)
     if count >= 1000:
         meet = count * (jobs - 1) // jobs
         ends = [sum(map(len, chunks[:k + 1])) for k in range(len(chunks))]
         at_meet = ends.index(meet)
-        assert len(chunks[at_meet]) <= extract_module.MIN_CHUNK_FILES + 1
-        assert len(chunks[0]) == len(chunks[-1]) == extract_module.CHUNK_FILES
+        assert len(chunks[at_meet]) <= MIN_CHUNK_FILES + 1
+        assert len(chunks[0]) == len(chunks[-1]) == CHUNK_FILES
