@@ -236,6 +236,26 @@ CASES = [
     ("The exhibit opens Saturday and runs through Jan. 7.", "2023-10-04", "Saturday", "2023-10-07"),
     ("The committee meets on Friday.", "2023-10-04", "Friday", "2023-10-06"),
     ("He said the meeting was Friday.", "2023-10-04", "Friday", "2023-09-29"),
+    # schedules in the present tense or the passive lie ahead (A is a Wednesday)
+    ("The results will be announced on Friday.", A, "Friday", "2023-09-15"),
+    ("The results were announced on Friday.", A, "Friday", "2023-09-08"),
+    ("The council votes Thursday on the plan.", A, "Thursday", "2023-09-14"),
+    ("The votes Tuesday showed a split.", A, "Tuesday", "2023-09-12"),
+    ("The talks are set for Friday.", A, "Friday", "2023-09-15"),
+    ("A hearing is slated for Monday.", A, "Monday", "2023-09-18"),
+    ("He is due in court Tuesday.", A, "Tuesday", "2023-09-19"),
+    ("The game was canceled Friday due to rain.", A, "Friday", "2023-09-08"),
+    ("The law goes into effect Sunday.", A, "Sunday", "2023-09-17"),
+    ("The storm is forecast to hit Thursday.", A, "Thursday", "2023-09-14"),
+    ("The museum reopens in March.", A, "March", "2024-03"),
+    ("The museum reopened in March.", A, "March", "2023-03"),
+    ("Voters go to the polls on Sunday.", A, "Sunday", "2023-09-17"),
+    ("Voters went to the polls on Sunday.", A, "Sunday", "2023-09-10"),
+    ("Starting Monday, stores will close early.", A, "Monday", "2023-09-18"),
+    # a plural verb of a schedule in the present tense, not after "did not" or "to"
+    ("He and Arafat meet separately Monday with Albright.", A, "Monday", "2023-09-18"),
+    ("Schools open on Tuesday.", A, "Tuesday", "2023-09-19"),
+    ("The stores did not open Monday.", A, "Monday", "2023-09-11"),
     # "that summer", "that Christmas": of the year last mentioned; a season ahead in the future
     ("In 2021, the bridge reopened. That summer, traffic doubled.", "2023-10-04", "That summer",
      "2021-SU"),
@@ -273,6 +293,10 @@ CASES = [
     # a month alone after "by"/"until" is a deadline ahead of the publication date
     ("Most of the debt must be paid down by February.", "2023-10-04", "February", "2024-02"),
     ("The offer stays open until March.", "2023-10-04", "March", "2024-03"),
+    # a month after "through" is a deadline ahead, unless it ends a range
+    ("The bank extended loans through January.", "2023-10-04", "January", "2024-01"),
+    ("The bridge was closed from June through August.", "2023-10-04", "August", "2023-08"),
+    ("The museum was shut from May until July.", "2023-10-04", "July", "2023-07"),
     # a quoted title-case name is a programme, not a week
     ('The senator said on NBC\'s "This Week" that talks stalled.', A, "This Week", None),
     # "then current": current at a past time
@@ -315,30 +339,6 @@ CASES = [
     ("He said: 'Two years ago, the mill closed.'", A, "Two years ago", "2021"),
     # an apostrophe inside a word or before a number still starts nothing
     ("The class of '99 met again.", A, "99", None),
-    # schedules in the present tense or the passive lie ahead (A is a Wednesday)
-    ("The results will be announced on Friday.", A, "Friday", "2023-09-15"),
-    ("The results were announced on Friday.", A, "Friday", "2023-09-08"),
-    ("The council votes Thursday on the plan.", A, "Thursday", "2023-09-14"),
-    ("The votes Tuesday showed a split.", A, "Tuesday", "2023-09-12"),
-    ("The talks are set for Friday.", A, "Friday", "2023-09-15"),
-    ("A hearing is slated for Monday.", A, "Monday", "2023-09-18"),
-    ("He is due in court Tuesday.", A, "Tuesday", "2023-09-19"),
-    ("The game was canceled Friday due to rain.", A, "Friday", "2023-09-08"),
-    ("The law goes into effect Sunday.", A, "Sunday", "2023-09-17"),
-    ("The storm is forecast to hit Thursday.", A, "Thursday", "2023-09-14"),
-    ("The museum reopens in March.", A, "March", "2024-03"),
-    ("The museum reopened in March.", A, "March", "2023-03"),
-    ("Voters go to the polls on Sunday.", A, "Sunday", "2023-09-17"),
-    ("Voters went to the polls on Sunday.", A, "Sunday", "2023-09-10"),
-    ("Starting Monday, stores will close early.", A, "Monday", "2023-09-18"),
-    # a plural verb of a schedule in the present tense, not after "did not" or "to"
-    ("He and Arafat meet separately Monday with Albright.", A, "Monday", "2023-09-18"),
-    ("Schools open on Tuesday.", A, "Tuesday", "2023-09-19"),
-    ("The stores did not open Monday.", A, "Monday", "2023-09-11"),
-    # a month after "through" is a deadline ahead, unless it ends a range
-    ("The bank extended loans through January.", "2023-10-04", "January", "2024-01"),
-    ("The bridge was closed from June through August.", "2023-10-04", "August", "2023-08"),
-    ("The museum was shut from May until July.", "2023-10-04", "July", "2023-07"),
 ]
 
 
