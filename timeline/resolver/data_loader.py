@@ -230,10 +230,8 @@ def vocabulary(code: str) -> dict[str, dict]:
 @lru_cache(maxsize=8)
 def load_language(code: str) -> Language:
     """Read and compile `data/<code>/`; cached per language (immutable result)."""
+    vocab = vocabulary(code)  # also where a missing language is reported
     base = DATA_DIR / code
-    if not base.is_dir():
-        raise ResolverDataError(f"no resolver data for language {code!r} (expected {base})")
-    vocab = vocabulary(code)
     spec = _read_yaml(base / "rules.yaml")
     fragments = spec.get("fragments", {})
     rules = []
