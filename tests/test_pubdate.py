@@ -2,6 +2,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.articles.pubdate import DateLineError, parse_publication_date
 
@@ -94,26 +96,19 @@ def test_year_inferred_for_february_29_without_a_year():
     assert value == date(2024, 2, 29) and reason is not None
 
 
-def _any_date_line():
-    from hypothesis import strategies as st
-
-    words = st.sampled_from(["Mon.", "Monday,", "Thur.", "Oct", "October", "Sept.", "May", "2nd,", "31st",
-                             "29", "Feb", "2023", "1999", "2023-02-29", "2023-10-02", "of", "at", "10:00", "GMT"])
-    return st.one_of(st.text(max_size=40), st.lists(words, max_size=5).map(" ".join))
+#: Any text, and lines made of the words date lines are made of.
+ANY_DATE_LINE = st.one_of(st.text(max_size=40), st.lists(st.sampled_from(
+    ["Mon.", "Monday,", "Thur.", "Oct", "October", "Sept.", "May", "2nd,", "31st", "29", "Feb", "2023",
+     "1999", "2023-02-29", "2023-10-02", "of", "at", "10:00", "GMT"]), max_size=5).map(" ".join))
 
 
-def test_any_date_line_gives_a_date_or_one_clear_error():
-    from hypothesis import given, settings
-
-    @settings(max_examples=60, deadline=None)
-    @given(_any_date_line())
-    def check(line):
-        try:
-            value, reason = parse_publication_date(line, TODAY)
-        except DateLineError:
-            return
-        assert isinstance(value, date)
-        if reason is not None:  # an inferred year never puts the article after today
-            assert value <= TODAY
-
-    check()
+@settings(max_examples=60, deadline=None)
+@given(ANY_DATE_LINE)
+def test_any_date_line_gives_a_date_or_one_clear_error(line):
+    try:
+        value, reason = parse_publication_date(line, TODAY)
+    except DateLineError:
+        return
+    assert isinstance(value, date)
+    if reason is not None:  # an inferred year never puts the article after today
+        assert value <= TODAY
