@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from timeline.resolver.data_loader import _with_first_char_check
+from timeline.resolver.data_loader import (ResolverDataError, _requires_any, _with_first_char_check,
+                                          load_language)
 
 TEXT = "The past 5 years, the 1990s; Each July THE end. about two weeks ago, in 3 days, x-ray 9/13"
 PATTERNS = [
@@ -28,8 +29,6 @@ def test_left_alone_when_unsure(pattern):
 
 
 def test_requires_any_from_a_vocabulary():
-    from timeline.resolver.data_loader import ResolverDataError, _requires_any, load_language
-
     vocab = {"holiday": {"Christmas": "12-25", "9/11": "2001-09-11"}}
     assert _requires_any({"vocabulary": "holiday"}, vocab, "rule") == ("9/11", "christmas")
     assert _requires_any(["Ago", "later"], vocab, "rule") == ("ago", "later")
