@@ -15,6 +15,7 @@ import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 
 @contextmanager
@@ -41,9 +42,7 @@ def pages_made() -> None:
     gc.freeze()
 
 
-_AT_EXIT: list[bool] = []
-
-
+@cache  # registered once per process
 def no_collection_at_exit() -> None:
     """When the process ends, what is still alive is not collected object by object.
 
@@ -52,9 +51,7 @@ def no_collection_at_exit() -> None:
     interpreter's last collection and teardown of them took ~5 s after the build had ended;
     the system takes the memory back at once. Set aside at exit (``gc.freeze`` in an
     ``atexit`` handler) they are skipped; nothing changes while the process runs."""
-    if not _AT_EXIT:
-        _AT_EXIT.append(True)
-        atexit.register(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 def build_done() -> None:
