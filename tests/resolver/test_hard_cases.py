@@ -339,6 +339,22 @@ CASES = [
     ("He said: 'Two years ago, the mill closed.'", A, "Two years ago", "2021"),
     # an apostrophe inside a word or before a number still starts nothing
     ("The class of '99 met again.", A, "99", None),
+    # a count of days or weeks from a day ahead; a weekday before or after a holiday; the nth
+    # weekday of a month (A is a Wednesday)
+    ("The runoff is a week from Friday.", A, "a week from Friday", "2023-09-22"),
+    ("Talks resume two days from tomorrow.", A, "two days from tomorrow", "2023-09-16"),
+    ("Stores reopen the Monday after Thanksgiving.", A, "the Monday after Thanksgiving", "2023-11-27"),
+    ("Markets close Monday for the holiday.", A, "Monday", "2023-09-18"),
+    ("Elections fall on the first Tuesday in November.", A, "the first Tuesday in November",
+     "2023-11-07"),
+    # a clock time before a part of a day said in words takes its half of the day
+    ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
+    ("The plane landed at 7 this morning.", A, "7 this morning", "2023-09-13T07:00"),
+    ("The blast came at 3 last night.", A, "3 last night", "2023-09-13T03:00"),
+    # years before 1500 after a preposition of time, or with their era
+    ("The abbey was founded in 1132.", A, "1132", "1132"),
+    ("Pompeii was buried in AD 79.", A, "AD 79", "0079"),
+    ("Food went to 1132 families.", A, "1132", None),
 ]
 
 

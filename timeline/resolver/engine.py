@@ -259,6 +259,11 @@ def join_times_to_days(found: list[Timex], text: str, joiners: dict) -> list[Tim
             elif DAY.match(a.value) and clock_b and joiners.get("day_time", NEVER).search(gap):
                 joined = Timex(a.start, b.end, text[a.start:b.end], "TIME",
                                a.value + clock_b.group(1), b.mod, a.reference)
+            elif (clock_a and clock_b and (part := PART_OF_DAY.match(b.value))
+                    and (hhmm := HOUR_MINUTE.match(clock_a.group(1)))
+                    and joiners.get("time_day_part", NEVER).search(gap)):
+                joined = Timex(a.start, b.end, text[a.start:b.end], "TIME",
+                               _in_part_of_day(part, hhmm), a.mod, b.reference)
         if joined is not None:
             out.append(joined)
             i += 2
@@ -269,3 +274,22 @@ def join_times_to_days(found: list[Timex], text: str, joiners: dict) -> list[Tim
 
 
 NEVER = re.compile(r"(?!)")
+#: A part of a day ("2023-10-04TNI") and a clock time ("T06:30"), for "6:30 tonight".
+PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)$")
+HOUR_MINUTE = re.compile(r"^T(\d\d):(\d\d)$")
+
+
+def _in_part_of_day(part: re.Match, hhmm: re.Match) -> str:
+    """The clock time ``T06:30`` within the part of a day: "6:30 tonight" is T18:30.
+
+    An hour before noon moves to the afternoon in the afternoon and the evening, and at
+    night from six on ("11 last night" is 23:00); a night's hour before six is in the early
+    hours of the next day ("2 last night"); a time already past noon ("6:30 p.m. tonight")
+    stays as it is.
+    """
+    day, h = dt.date.fromisoformat(part.group(1)), int(hhmm.group(1))
+    if h < 12 and (part.group(2) in ("AF", "EV") or (part.group(2) == "NI" and h >= 6)):
+        h += 12
+    elif part.group(2) == "NI" and h < 6:
+        day += dt.timedelta(days=1)
+    return f"{day.isoformat()}T{h:02d}:{hhmm.group(2)}"

@@ -69,6 +69,9 @@ def _unit(m: re.Match, ctx: Context) -> str | None:
 
 
 def _year(m: re.Match, ctx: Context) -> int | None:
+    era = _g(m, "era_year") or _g(m, "era_year2")
+    if era:  # "AD 79": the number as written
+        return int(era)
     s = _g(m, "year") or _g(m, "range_year")
     if not s:
         return None
@@ -201,6 +204,21 @@ def week_of_month(m, ctx):
     return "DATE", fmt(day, "W"), None, None
 
 
+def weekday_of_month(m, ctx):
+    """"the first Tuesday in November": the nth (or last) such weekday of the month."""
+    if not m.group("weekday")[0].isupper() or not m.group("month")[0].isupper():
+        return None
+    res = calendar(m, ctx)
+    if res is None:
+        return None
+    year, month = int(res[1][:4]), int(res[1][5:7])
+    n = -1 if _g(m, "ordinal") in ctx.params.get("from_end", ()) else _v(ctx, "ordinal", m)
+    day = nth_weekday(year, month, _v(ctx, "weekday", m), n)
+    if day.month != month:  # "the fifth Monday" of a month with four
+        return None
+    return "DATE", day.isoformat(), None, day
+
+
 def month_alone(m, ctx):
     word = m.group("month")
     direction = _g(m, "dir")
@@ -257,7 +275,7 @@ def _counts_things(m: re.Match, ctx: Context) -> bool:
 
 def year(m, ctx):
     y = _year(m, ctx)
-    if y is None or not (1000 <= y <= 2100):
+    if y is None or not (ctx.params.get("min_year", 1000) <= y <= 2100):
         return None
     if m.start() > 0 and m.string[m.start() - 1] in "#/:":
         return None
@@ -461,7 +479,7 @@ def holiday(m, ctx):
 
 def deictic(m, ctx):
     word = m.group("deictic").lower()
-    date = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    date = ctx.anchor + dt.timedelta(days=ctx.vocab["deictic_day"][word])
     part = _v(ctx, "part_of_day", m)
     if word == "tonight":
         part = "NI"
@@ -514,6 +532,43 @@ def weekday(m, ctx):
     if part and part in ctx.params.get("keep_parts", ()):
         return "TIME", f"{date.isoformat()}T{part}", None, date
     return "DATE", date.isoformat(), None, date
+
+
+def count_from_day(m, ctx):
+    """"a week from Friday", "two days from tomorrow": units counted on from a day ahead.
+
+    The day is the next such day (today's weekday is today), the holiday's next occurrence.
+    """
+    shift_days = _v(ctx, "deictic_day", m)
+    if shift_days is not None:
+        base = ctx.anchor + dt.timedelta(days=shift_days)
+    elif _g(m, "weekday"):
+        if not m.group("weekday")[0].isupper():
+            return None
+        days = (_v(ctx, "weekday", m) - ctx.anchor.isoweekday()) % 7
+        if _g(m, "dir") == "next" and days == 0:
+            days = 7
+        base = ctx.anchor + dt.timedelta(days=days)
+    else:
+        base = holiday(m, replace(ctx, future=True, reference=ctx.anchor))[3]
+        if base is None:  # a holiday that is a whole week ("Easter week")
+            return None
+    return _count_shift(ctx, m, base, 1)
+
+
+def weekday_around(m, ctx):
+    """"the Monday after Thanksgiving": the first such weekday after (before) the holiday."""
+    if not m.group("weekday")[0].isupper():
+        return None
+    day = holiday(m, ctx)[3]
+    if day is None:
+        return None
+    gap = (_v(ctx, "weekday", m) - day.isoweekday()) % 7
+    if _g(m, "around") == "after":
+        day += dt.timedelta(days=gap or 7)
+    else:
+        day -= dt.timedelta(days=(7 - gap) % 7 or 7)
+    return "DATE", day.isoformat(), None, day
 
 
 def weekend(m, ctx):
@@ -777,11 +832,12 @@ def set_(m, ctx):
 
 NORMALIZERS = {
     "numeric_date": numeric_date, "calendar": calendar, "day_of_month": day_of_month, "month_alone": month_alone, "week_of": week_of,
-    "week_of_month": week_of_month,
+    "week_of_month": week_of_month, "weekday_of_month": weekday_of_month,
     "year": year, "decade": decade, "century": century, "quarter": quarter,
     "year_quarter": year_quarter, "half_year": half_year,
     "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
     "part_of_day": part_of_day, "weekday": weekday, "weekend": weekend,
+    "count_from_day": count_from_day, "weekday_around": weekday_around,
     "relative_unit": relative_unit, "anaphoric_unit": anaphoric_unit,
     "anaphoric_shift": anaphoric_shift, "shifted": shifted, "shifted_future": shifted_future,
     "year_ago": year_ago, "duration": duration, "vague_duration": vague_duration, "fixed_duration": fixed_duration,
