@@ -363,7 +363,7 @@ def year_quarter(m, ctx):
 
 
 def half_year(m, ctx):
-    y = _year(m, ctx)
+    y = _year(m, ctx) or _relative_year(m, ctx)
     game = ctx.params.get("game_words")
     if y is None and game and re.search(game, _sentence_so_far(m) + m.string[m.end():m.end() + 150].split(".")[0]):
         return None  # "scored in the second half": a half of a game, not of the year
