@@ -337,8 +337,12 @@ CASES = [
     # an expression that opens a quotation in straight single quotes (British style)
     ("'Last week was hard,' the mayor said.", A, "Last week", "2023-W36"),
     ("He said: 'Two years ago, the mill closed.'", A, "Two years ago", "2021"),
-    # an apostrophe inside a word or before a number still starts nothing
+    ("'25 years ago, the mill closed,' he said.", A, "25 years ago", "1998"),
+    ("'2019 was the worst year,' she said.", A, "2019", "2019"),
+    # an apostrophe inside a word or before a year cut short still starts nothing
     ("The class of '99 met again.", A, "99", None),
+    # a title-case unit after digits is a title, not a length of time
+    ("He spoke on CBS's ''60 Minutes'' last night.", A, "60 Minutes", None),
     # a count of days or weeks from a day ahead; a weekday before or after a holiday; the nth
     # weekday of a month (A is a Wednesday)
     ("The runoff is a week from Friday.", A, "a week from Friday", "2023-09-22"),

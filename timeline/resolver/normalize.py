@@ -711,6 +711,8 @@ def duration(m, ctx):
     unit = _unit(m, ctx)
     if unit is None or n is None:
         return None
+    if m.group("number")[0].isdigit() and m.group("unit")[0].isupper():
+        return None  # a title in the middle of a sentence: CBS's "60 Minutes", "12 Years a Slave"
     if unit == "S" and _g(m, "number") in ("a", "an"):
         return None  # "a second term", "a second time": an ordinal
     if _g(m, "number") in ("a", "an") and _AMOUNT_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
