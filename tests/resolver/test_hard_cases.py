@@ -349,6 +349,10 @@ CASES = [
     ("Talks resume two days from tomorrow.", A, "two days from tomorrow", "2023-09-16"),
     ("Stores reopen the Monday after Thanksgiving.", A, "the Monday after Thanksgiving", "2023-11-27"),
     ("Markets close Monday for the holiday.", A, "Monday", "2023-09-18"),
+    # a modal with its verb right before a day puts it ahead; "may have" does not
+    ("Shares could fall Friday if talks fail.", A, "Friday", "2023-09-15"),
+    ("Prices may rise in June.", A, "June", "2024-06"),
+    ("He may have left on Monday.", A, "Monday", "2023-09-11"),
     ("Elections fall on the first Tuesday in November.", A, "the first Tuesday in November",
      "2023-11-07"),
     # a clock time before a part of a day said in words takes its half of the day
