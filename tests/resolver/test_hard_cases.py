@@ -353,6 +353,9 @@ CASES = [
     ("Shares could fall Friday if talks fail.", A, "Friday", "2023-09-15"),
     ("Prices may rise in June.", A, "June", "2024-06"),
     ("He may have left on Monday.", A, "Monday", "2023-09-11"),
+    # a future cue after the day yields to a past-tense verb right before it
+    ("The ship docked Monday and will leave Friday.", A, "Monday", "2023-09-11"),
+    ("The ship docked Monday and will leave Friday.", A, "Friday", "2023-09-15"),
     ("Elections fall on the first Tuesday in November.", A, "the first Tuesday in November",
      "2023-11-07"),
     # a clock time before a part of a day said in words takes its half of the day

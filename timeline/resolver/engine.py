@@ -32,7 +32,8 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
     """Whether the sentence around ``pos`` speaks of the future (the language's cues).
 
     The cues are searched from ``before`` characters ahead of the expression to ``after``
-    characters past its end (``end``, default ``pos``), within the sentence.
+    characters past its end (``end``, default ``pos``), within the sentence; a cue found
+    only past its start does not count after a past-tense verb right before it.
     """
     i = bisect.bisect_right(bounds, pos) - 1
     start = max(bounds[i], pos - tense["before"])
@@ -40,8 +41,12 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
         return False
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
-    stop = (pos if end is None else end) + tense["after"]
-    return bool(tense["future"].search(text[start:min(bounds[i + 1], stop)]))
+    if tense["future"].search(text[start:pos]):
+        return True
+    # a cue only after the expression ("docked Monday and will leave Friday") yields to a
+    # past-tense verb right before it
+    stop = min(bounds[i + 1], (pos if end is None else end) + tense["after"])
+    return bool(tense["future"].search(text[start:stop])) and not _is_past(text, pos, tense)
 
 
 def _is_past(text: str, pos: int, tense: dict) -> bool:
