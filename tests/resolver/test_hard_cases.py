@@ -353,6 +353,11 @@ CASES = [
     ("Shares could fall Friday if talks fail.", A, "Friday", "2023-09-15"),
     ("Prices may rise in June.", A, "June", "2024-06"),
     ("He may have left on Monday.", A, "Monday", "2023-09-11"),
+    # a date ahead makes the later dates of its sentence ahead too, however far the cue
+    ("Two new flights will leave Bombay on Monday and Tuesday nights from March 30, with the "
+     "third departing each Thursday from August 6.", "1998-02-13", "August 6", "1998-08-06"),
+    ("The board will vote on March 30, a spokeswoman for the company, which closed its "
+     "Ohio plant after a fire on Jan. 6, said.", "1998-02-13", "Jan. 6", "1998-01-06"),
     # a future cue after the day yields to a past-tense verb right before it
     ("The ship docked Monday and will leave Friday.", A, "Monday", "2023-09-11"),
     ("The ship docked Monday and will leave Friday.", A, "Friday", "2023-09-15"),

@@ -147,12 +147,18 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     mentioned: str | None = None
     out: list[Timex] = []
     last_end = 0
+    future_sentence = -1
     for start, neglen, idx, m in _candidates(text, lang):
         end = start - neglen
         if start < last_end:
             continue
         rule = lang.rules[idx]
-        future = _is_future(text, bounds, start, lang.tense, end)
+        # a date ahead puts the later dates of its sentence ahead too ("will leave from March
+        # 30, with a third flight each Thursday from August 6"), unless a past cue is near them
+        sentence = bisect.bisect_right(bounds, start)
+        future = _is_future(text, bounds, start, lang.tense, end) or (
+            sentence == future_sentence and not lang.tense["past_before"].search(text, max(0, start - 80), start)
+            and not _is_past(text, start, lang.tense))
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and _is_past(text, start, lang.tense))
         try:
@@ -162,6 +168,8 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if res is None:
             continue
         typ, value, mod, point = res
+        if future:
+            future_sentence = sentence
         if point is not None:
             reference = point
         if typ == "DATE" and MENTION.match(value):
