@@ -1,10 +1,12 @@
-"""The loader's first-character lookahead: a speed device that must never change matches."""
+"""The loader: the first-character lookahead (a speed device that must never change matches),
+vocabulary references and the calendar tables."""
+import datetime as dt
 import re
 
 import pytest
 
 from timeline.resolver.data_loader import (ResolverDataError, _requires_any, _with_first_char_check,
-                                          load_language)
+                                          calendar_table, load_language)
 
 TEXT = "The past 5 years, the 1990s; Each July THE end. about two weeks ago, in 3 days, x-ray 9/13"
 PATTERNS = [
@@ -36,3 +38,18 @@ def test_requires_any_from_a_vocabulary():
         _requires_any({"vocabulary": "holidays"}, vocab, "rule")
     holiday = next(rule for rule in load_language("en").rules if rule.name == "holiday")
     assert set(holiday.requires_any) == set(load_language("en").vocab["holiday"])
+
+
+def test_calendar_tables_cover_every_holiday_that_names_one():
+    """Every "table:NAME" holiday has its table; every day in it is a real date, and no year
+    in a table's range is missing (a gap would make a holiday vanish for that year)."""
+    names = {code[6:] for code in load_language("en").vocab["holiday"].values() if code.startswith("table:")}
+    assert names
+    for name in names:
+        table = calendar_table(name)
+        assert sorted(table) == list(range(min(table), max(table) + 1)), name
+        assert min(table) <= 1950 and max(table) >= 2075, name
+        for year, days in table.items():
+            assert days and all(dt.date(year, int(d[:2]), int(d[3:])) for d in days), (name, year)
+    with pytest.raises(ResolverDataError, match="no table"):
+        calendar_table("no_such_holiday")

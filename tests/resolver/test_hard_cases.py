@@ -367,6 +367,10 @@ CASES = [
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
     ("The plane landed at 7 this morning.", A, "7 this morning", "2023-09-13T07:00"),
     ("The blast came at 3 last night.", A, "3 last night", "2023-09-13T03:00"),
+    # holidays of lunar and lunisolar calendars, from their tables; not a war's name
+    ("Markets in Hong Kong close for Lunar New Year.", "2024-01-20", "Lunar New Year", "2024-02-10"),
+    ("Millions celebrated Diwali on Sunday.", "2023-11-14", "Diwali", "2023-11-12"),
+    ("The Yom Kippur War began in October 1973.", A, "Yom Kippur", None),
     # years before 1500 after a preposition of time, or with their era
     ("The abbey was founded in 1132.", A, "1132", "1132"),
     ("Pompeii was buried in AD 79.", A, "AD 79", "0079"),

@@ -227,6 +227,22 @@ def vocabulary(code: str) -> dict[str, dict]:
     return {k: {str(w).lower(): v for w, v in d.items()} for k, d in raw.items()}
 
 
+@lru_cache(maxsize=None)
+def calendar_table(name: str) -> dict:
+    """Year -> the days ("MM-DD") of a holiday of a lunar or lunisolar calendar, from
+    ``data/calendar_tables.yaml`` (read once, when a text first names such a holiday)."""
+    tables = _calendar_tables()
+    if name not in tables:
+        raise ResolverDataError(f"{DATA_DIR / 'calendar_tables.yaml'}: no table {name!r}")
+    return tables[name]
+
+
+@lru_cache(maxsize=1)
+def _calendar_tables() -> dict:
+    raw = _read_yaml(DATA_DIR / "calendar_tables.yaml")
+    return {name: {int(year): tuple(days) for year, days in table.items()} for name, table in raw.items()}
+
+
 @lru_cache(maxsize=8)
 def load_language(code: str) -> Language:
     """Read and compile `data/<code>/`; cached per language (immutable result)."""

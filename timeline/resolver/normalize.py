@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from timeline.resolver.calendar import add_months, easter, fmt, nth_weekday, safe_date, shift
+from timeline.resolver.data_loader import calendar_table
 
 @dataclass(frozen=True)
 class Context:
@@ -419,16 +419,16 @@ def season(m, ctx):
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
-def _nearest_occurrence(on: Callable[[int], dt.date], ref: dt.date, ctx: Context) -> dt.date:
+def _nearest_occurrence(days: list[dt.date], ref: dt.date, ctx: Context) -> dt.date:
     """The holiday's occurrence the sentence means, counted from the date in focus.
 
-    Its tense decides: ahead, the first one not before the focus; after a past-tense verb,
-    the last one not after it; otherwise the last one up to 60 days ahead (a holiday just
-    ahead is often spoken of without a future cue: "the office closes on New Year's Day").
-    The years on both sides of the focus are tried, so that New Year's Day after a
-    Christmas in focus is the next one, not the one eleven months back.
+    `days` are its occurrences in the years around the focus, in order. Its tense decides:
+    ahead, the first one not before the focus; after a past-tense verb, the last one not
+    after it; otherwise the last one up to 60 days ahead (a holiday just ahead is often
+    spoken of without a future cue: "the office closes on New Year's Day"). The years on
+    both sides of the focus are tried, so that New Year's Day after a Christmas in focus is
+    the next one, not the one eleven months back.
     """
-    days = [on(year) for year in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.future:
         return next(d for d in days if d >= ref) if days[-1] >= ref else days[-1]
     limit = ref if ctx.past else ref + dt.timedelta(days=60)
@@ -436,42 +436,52 @@ def _nearest_occurrence(on: Callable[[int], dt.date], ref: dt.date, ctx: Context
     return earlier[-1] if earlier else days[0]
 
 
+_ONE_OFF = re.compile(r"\d{4}-\d\d-\d\d")
+_EASTER = re.compile(r"easter:(-?\d+)(:W)?")
+_NTH = re.compile(r"nth:(\d+):(\d):(-?\d)(?:\+(\d+))?")
+_TABLE = re.compile(r"table:(\w+)")
+
+
+def _holiday_days(code: str, year: int) -> list[dt.date]:
+    """The days a holiday code of the vocabulary falls on in `year` (see vocabulary.yaml)."""
+    easter_rule = _EASTER.fullmatch(code)
+    if easter_rule:
+        return [easter(year) + dt.timedelta(days=int(easter_rule.group(1)))]
+    rule = _NTH.fullmatch(code)
+    if rule:
+        month, weekday, n, after = rule.groups()
+        return [nth_weekday(year, int(month), int(weekday), int(n)) + dt.timedelta(days=int(after or 0))]
+    table = _TABLE.fullmatch(code)
+    if table:  # a lunar or lunisolar calendar's holiday: looked up (none outside the table)
+        return [dt.date(year, int(day[:2]), int(day[3:])) for day in calendar_table(table.group(1)).get(year, ())]
+    mo, d = code.split("-")
+    return [dt.date(year, int(mo), int(d))]
+
+
 def holiday(m, ctx):
     code = _v(ctx, "holiday", m)
-    ref = ctx.reference
+    if _ONE_OFF.fullmatch(code):  # a one-off day ("Black Monday")
+        return "DATE", code, None, dt.date.fromisoformat(code)
     y = _year(m, ctx)
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", code):  # a one-off day ("Black Monday")
-        day = dt.date.fromisoformat(code)
-        return "DATE", code, None, day
-
-    easter_rule = re.fullmatch(r"easter:(-?\d+)(:W)?", code)
-
-    def on(year: int) -> dt.date:
-        if easter_rule:
-            return easter(year) + dt.timedelta(days=int(easter_rule.group(1)))
-        rule = re.fullmatch(r"nth:(\d+):(\d):(-?\d)(?:\+(\d+))?", code)
-        if rule:
-            month, weekday, n, after = rule.groups()
-            return (nth_weekday(year, int(month), int(weekday), int(n))
-                    + dt.timedelta(days=int(after or 0)))
-        mo, d = code.split("-")
-        return dt.date(year, int(mo), int(d))
     direction = _g(m, "dir")
+    a = ctx.anchor
     if y is not None:
-        date = on(y)
+        days = _holiday_days(code, y)
     elif direction in ("last", "next"):  # counted from the publication date
-        a = ctx.anchor
-        date = on(a.year)
-        if direction == "last" and date >= a:
-            date = on(a.year - 1)
-        elif direction == "next" and date <= a:
-            date = on(a.year + 1)
+        around = [d for year in (a.year - 1, a.year, a.year + 1) for d in _holiday_days(code, year)]
+        days = [d for d in around if d < a][-1:] if direction == "last" else [d for d in around if d > a][:1]
     elif direction == "this":
-        date = on(ctx.anchor.year)
+        days = _holiday_days(code, a.year)
     elif direction == "that":  # "In 2021 ... that Christmas": of the year last mentioned
-        date = on(_mentioned_base(ctx, "Y").year)
+        days = _holiday_days(code, _mentioned_base(ctx, "Y").year)
     else:
-        date = _nearest_occurrence(on, ref, ctx)
+        ref = ctx.reference
+        around = [d for year in (ref.year - 1, ref.year, ref.year + 1) for d in _holiday_days(code, year)]
+        days = [_nearest_occurrence(around, ref, ctx)] if around else []
+    if not days:
+        return None
+    date = days[0]
+    easter_rule = _EASTER.fullmatch(code)
     if easter_rule and easter_rule.group(2):
         return "DATE", fmt(date, "W"), None, None
     return "DATE", date.isoformat(), None, date
