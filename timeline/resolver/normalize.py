@@ -691,6 +691,11 @@ def shifted(m, ctx):
 
 
 def shifted_future(m, ctx):
+    """ "in three days.": that many units after the publication date, or a length of time
+    where a superlative measures back from now ("the first loss in 10 years")."""
+    back = ctx.params.get("measured_back")
+    if back and not ctx.future and re.search(back, _sentence_so_far(m), re.I):
+        return duration(m, ctx)
     return _count_shift(ctx, m, ctx.anchor, 1)
 
 
