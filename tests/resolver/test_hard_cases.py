@@ -375,6 +375,9 @@ CASES = [
     ("The abbey was founded in 1132.", A, "1132", "1132"),
     ("Pompeii was buried in AD 79.", A, "AD 79", "0079"),
     ("Food went to 1132 families.", A, "1132", None),
+    ("In 1066 the Normans invaded.", A, "1066", "1066"),
+    ("The battle was fought on October 14, 1066.", A, "October 14, 1066", "1066-10-14"),
+    ("On May 3, 1200 people marched.", A, "May 3", "2023-05-03"),
 ]
 
 
