@@ -5,6 +5,7 @@ import pytest
 
 from timeline.resolver import resolve
 from timeline.resolver.data_loader import load_language
+from timeline.resolver.engine import _passes
 
 CASES = [(rule.name, *ex) for rule in load_language("en").rules for ex in rule.examples]
 CASES += [("counts", *ex) for ex in load_language("en").count_examples]
@@ -25,3 +26,20 @@ def test_rule_example(rule, text, anchor, expected):
         assert values == []
     else:
         assert expected in values
+
+
+def _example_texts() -> list[str]:
+    """Every text the data and the hard cases carry: rule, count and vocabulary examples."""
+    from tests.resolver.test_hard_cases import CASES as HARD
+    from tests.resolver.test_vocabulary_examples import CASES as VOCAB
+    return sorted({c[2] for c in CASES} | {c[0] for c in HARD} | {c[2] for c in VOCAB})
+
+
+def test_pre_checks_never_drop_a_match():
+    """A rule's ``requires``/``requires_any`` only let the engine skip texts where the rule has
+    no match: any text its pattern matches in must pass them (else matches silently vanish)."""
+    lang = load_language("en")
+    texts = _example_texts()
+    dropped = [(rule.name, text) for rule in lang.rules if rule.requires or rule.requires_any
+               for text in texts if rule.regex.search(text) and not _passes(rule, text, text.lower())]
+    assert not dropped
