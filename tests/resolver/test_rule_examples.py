@@ -1,5 +1,6 @@
 """Every rule's examples from the data files: text + anchor -> expected value (or nothing)."""
 import datetime as dt
+import os
 
 import pytest
 
@@ -42,4 +43,18 @@ def test_pre_checks_never_drop_a_match():
     texts = _example_texts()
     dropped = [(rule.name, text) for rule in lang.rules if rule.requires or rule.requires_any
                for text in texts if rule.regex.search(text) and not _passes(rule, text, text.lower())]
+    assert not dropped
+
+
+def test_pre_checks_never_drop_a_match_in_the_dev_corpus():
+    """The same promise over real news: the shared dev corpus (skipped when absent, not under CI)."""
+    from tests.resolver.test_corpus import DEV
+    if not DEV.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but the dev corpus is missing at {DEV}")
+        pytest.skip(f"shared TempEval dev corpus not found at {DEV} (<repo>/../shared/tempeval/dev)")
+    lang = load_language("en")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*.txt"))]
+    dropped = [(rule.name, i) for rule in lang.rules if rule.requires or rule.requires_any
+               for i, text in enumerate(texts) if rule.regex.search(text) and not _passes(rule, text, text.lower())]
     assert not dropped
