@@ -596,6 +596,9 @@ def relative_unit(m, ctx):
     title = ctx.params.get("title_before")
     if title and m.group("unit")[0].isupper() and re.search(title, m.string[max(0, m.start() - 2):m.start()]):
         return None  # a quoted title-case name: a programme or a book, not a time
+    span = ctx.params.get("past_spans", {}).get(_g(m, "unit")) if _g(m, "dir") == "past" else None
+    if span and not _g(m, "modifier"):
+        return "DURATION", span, None, None  # "over the past decade": the last ten years
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
     base = ctx.anchor
     if (n == 1 and unit in ("Y", "M") and ctx.mentioned and not ctx.future
