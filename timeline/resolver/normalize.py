@@ -489,6 +489,10 @@ def holiday(m, ctx):
 
 def deictic(m, ctx):
     word = m.group("deictic").lower()
+    name_before = ctx.params.get("name_before")
+    if (name_before and m.group("deictic")[0].isupper()
+            and re.search(name_before, m.string[max(0, m.start() - 20):m.start()])):
+        return None  # a title: "USA Today", NBC's "Today" show, "The Tonight Show"
     date = ctx.anchor + dt.timedelta(days=ctx.vocab["deictic_day"][word])
     part = _v(ctx, "part_of_day", m)
     if word == "tonight":
