@@ -368,7 +368,8 @@ def half_year(m, ctx):
     if y is None and game and re.search(game, _sentence_so_far(m) + m.string[m.end():m.end() + 150].split(".")[0]):
         return None  # "scored in the second half": a half of a game, not of the year
     y = y or ctx.anchor.year
-    return "DATE", f"{y:04d}-H{1 if _g(m, 'half') == 'first' else 2}", None, None
+    first = _g(m, "hnum") == "1" or _g(m, "half") == "first"
+    return "DATE", f"{y:04d}-H{1 if first else 2}", None, None
 
 
 def _last_complete_q(ref: dt.date) -> tuple[int, int]:
