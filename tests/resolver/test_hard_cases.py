@@ -358,6 +358,11 @@ CASES = [
      "third departing each Thursday from August 6.", "1998-02-13", "August 6", "1998-08-06"),
     ("The board will vote on March 30, a spokeswoman for the company, which closed its "
      "Ohio plant after a fire on Jan. 6, said.", "1998-02-13", "Jan. 6", "1998-01-06"),
+    # a month without a year next to a date with a written year of its own, in the same clause
+    ("He was elected in November 2012 and took office in January.", A, "January", "2013-01"),
+    ("In 2010, sales rose in January.", A, "January", "2010-01"),
+    ("The three, invited in July 1997, will join on March 12.", "1999-02-27", "March 12", "1999-03-12"),
+    ("Last year's profit was reported in March.", A, "March", "2023-03"),
     # a future cue after the day yields to a past-tense verb right before it
     ("The ship docked Monday and will leave Friday.", A, "Monday", "2023-09-11"),
     ("The ship docked Monday and will leave Friday.", A, "Friday", "2023-09-15"),

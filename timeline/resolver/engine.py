@@ -15,6 +15,7 @@ from timeline.resolver.timex import Timex
 
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 MENTION = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
+WRITTEN_YEAR = re.compile(r"\d{4}")
 YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
 #: A sentence ends at . ! ? before a capital or a digit, but not after a title, an initial or a
 #: clock abbreviation ("4 a.m. EDT Thursday", "Mr. Bush", "U.S. officials", "Sept. 13").
@@ -47,6 +48,20 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
     # past-tense verb right before it
     stop = min(bounds[i + 1], (pos if end is None else end) + tense["after"])
     return bool(tense["future"].search(text[start:stop])) and not _is_past(text, pos, tense)
+
+
+def _same_clause(text: str, bounds: list[int], sentence: int, future: bool,
+                 mention: tuple[int, int], mention_sentence: int, pos: int) -> bool:
+    """Whether the date last mentioned frames an expression at ``pos`` that lacks a year.
+
+    It does in the same sentence, for an expression not in the future, when no comma comes
+    between them ("elected in November 2012 and took office in January") or the sentence
+    opens with the mention ("In 2010, sales rose in January"); not across a clause ("invited
+    in July 1997, will join on March 12").
+    """
+    if mention_sentence != sentence or future:
+        return False
+    return "," not in text[mention[1]:pos] or mention[0] - bounds[sentence - 1] <= 12
 
 
 def _is_past(text: str, pos: int, tense: dict) -> bool:
@@ -147,7 +162,8 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     mentioned: str | None = None
     out: list[Timex] = []
     last_end = 0
-    future_sentence = -1
+    future_sentence = mentioned_sentence = -1
+    mention_span = (0, 0)
     for start, neglen, idx, m in _candidates(text, lang):
         end = start - neglen
         if start < last_end:
@@ -160,7 +176,9 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             sentence == future_sentence and not lang.tense["past_before"].search(text, max(0, start - 80), start)
             and not _is_past(text, start, lang.tense))
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
-                      lang.counts, past=not future and _is_past(text, start, lang.tense))
+                      lang.counts, past=not future and _is_past(text, start, lang.tense),
+                      year_in_sentence=mentioned if _same_clause(text, bounds, sentence, future,
+                                                                 mention_span, mentioned_sentence, start) else None)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -174,6 +192,10 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             reference = point
         if typ == "DATE" and MENTION.match(value):
             mentioned = value
+            # only a year written in digits frames the dates after it ("in November 2012"),
+            # not one counted from the anchor ("last year's profit was reported in March")
+            written = WRITTEN_YEAR.search(text, start, end) is not None
+            mentioned_sentence, mention_span = (sentence if written else -1), (start, end)
         if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
             quarter = _story_quarter(quarter, value, anchor)
         elif rule.kind == "year_quarter" and QUARTER.match(value) and value.startswith(f"{anchor.year:04d}"):

@@ -29,6 +29,8 @@ class Context:
     counts: dict | None = None
     #: A past-tense verb comes right before the expression ("opened on Jan. 5").
     past: bool = False
+    #: The date last mentioned, when that was in the expression's own sentence.
+    year_in_sentence: str | None = None
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -113,6 +115,15 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     one exists.
     """
     a = ctx.anchor
+    near = _MENTIONED.match(ctx.year_in_sentence or "")
+    if near and int(near.group(1)) != a.year:
+        # "elected in November 2012 and took office in January": next to a date of another
+        # year in the same sentence, the month or day closest to that date
+        y0 = int(near.group(1))
+        m0 = int(near.group(2)) if near.group(2) else None
+        if m0 is None:
+            return y0
+        return min((y0 - 1, y0, y0 + 1), key=lambda y: abs((y - y0) * 12 + month - m0))
     best = None
     for year in (a.year - 1, a.year, a.year + 1):
         cand = safe_date(year, month, min(day or 15, 28) if day else 15)
