@@ -23,6 +23,13 @@ CASES = [
     # "the day before last Tuesday" is annotated from "day"
     ("The day before last Tuesday's hearing, he met them.", "2000-02-24", "day before last Tuesday",
      "2000-02-21"),
+    # "this past" belongs to the expression
+    ("It rained this past weekend.", A, "this past weekend", "2023-W36-WE"),
+    ("He spoke this past Sunday.", A, "this past Sunday", "2023-09-10"),
+    # a clock time before a part of a day said in words, a count from a day: one expression each
+    ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
+    ("The runoff is a week from Friday.", A, "a week from Friday", "2023-09-22"),
+    ("Stores reopen the Monday after Thanksgiving.", A, "the Monday after Thanksgiving", "2023-11-27"),
 ]
 
 
