@@ -363,6 +363,12 @@ CASES = [
     ("In 2010, sales rose in January.", A, "January", "2010-01"),
     ("The three, invited in July 1997, will join on March 12.", "1999-02-27", "March 12", "1999-03-12"),
     ("Last year's profit was reported in March.", A, "March", "2023-03"),
+    # a day that opens the sentence is ahead when its main clause speaks of the future, not
+    # when the future is in reported speech
+    ("On Tuesday, the league plans to hold a news conference to screen an advertisement made "
+     "last week.", "1998-10-26", "Tuesday", "1998-10-27"),
+    ("On Tuesday, the minister said the army will withdraw within a month.", A, "Tuesday",
+     "2023-09-12"),
     # a future cue after the day yields to a past-tense verb right before it
     ("The ship docked Monday and will leave Friday.", A, "Monday", "2023-09-11"),
     ("The ship docked Monday and will leave Friday.", A, "Friday", "2023-09-15"),

@@ -55,6 +55,8 @@ class Language:
     #: (a regex that, right before an expression, keeps it in the past: "said Tuesday"),
     #: ``past_verb_before`` (a past-tense verb right before it: "opened on Jan. 5"),
     #: ``future_verb_before`` (a scheduling verb right before it: "opens Saturday"),
+    #: ``opening_before``/``opening_future`` (an expression that opens its sentence, and a
+    #: main clause after it that speaks of the future: "On Tuesday, the league plans to"),
     #: ``before``/``after`` (how many characters around the expression are searched).
     tense: dict = field(default_factory=dict)
     #: When a bare number counts things instead of naming a year (see ``_compile_counts``).
@@ -281,6 +283,8 @@ def load_language(code: str) -> Language:
                  "past_before": re.compile(_with_first_char_check(raw_tense.get("past_before", "(?!)")), re.I),
                  "past_verb_before": re.compile(_with_first_char_check(raw_tense.get("past_verb_before", "(?!)"))),
                  "future_verb_before": re.compile(_with_first_char_check(raw_tense.get("future_verb_before", "(?!)"))),
+                 "opening_before": re.compile(raw_tense.get("opening_before", "(?!)")),
+                 "opening_future": re.compile(raw_tense["opening_future"]) if raw_tense.get("opening_future") else None,
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

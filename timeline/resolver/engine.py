@@ -34,7 +34,9 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
 
     The cues are searched from ``before`` characters ahead of the expression to ``after``
     characters past its end (``end``, default ``pos``), within the sentence; a cue found
-    only past its start does not count after a past-tense verb right before it.
+    only past its start does not count after a past-tense verb right before it. An expression
+    that opens its sentence (``opening_before``) is ahead when the rest of the sentence
+    matches ``opening_future``.
     """
     i = bisect.bisect_right(bounds, pos) - 1
     start = max(bounds[i], pos - tense["before"])
@@ -47,7 +49,13 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
     # a cue only after the expression ("docked Monday and will leave Friday") yields to a
     # past-tense verb right before it
     stop = min(bounds[i + 1], (pos if end is None else end) + tense["after"])
-    return bool(tense["future"].search(text[start:stop])) and not _is_past(text, pos, tense)
+    if tense["future"].search(text[start:stop]) and not _is_past(text, pos, tense):
+        return True
+    # a day that opens the sentence ("On Tuesday, the league plans to ..."): its main clause
+    opening = tense.get("opening_future")
+    if opening and end is not None and tense["opening_before"].match(text, bounds[i], pos):
+        return opening.match(text, end, bounds[i + 1]) is not None
+    return False
 
 
 def _same_clause(text: str, bounds: list[int], sentence: int, future: bool,
