@@ -96,7 +96,10 @@ def _spelled_year(words: str, vocab: dict) -> int | None:
 
 
 def numeric_date(m, ctx):
-    y, mo, d = _year(m, ctx), int(m.group("month")), int(m.group("day"))
+    if _g(m, "day2"):  # the day first, with dots
+        y, mo, d = int(m.group("year2")), int(m.group("month2")), int(m.group("day2"))
+    else:
+        y, mo, d = _year(m, ctx), int(m.group("month")), int(m.group("day"))
     date = safe_date(y, mo, d) if y else None
     if date is None:
         return None
