@@ -185,8 +185,8 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             and not _is_past(text, start, lang.tense))
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and _is_past(text, start, lang.tense),
-                      year_in_sentence=mentioned if _same_clause(text, bounds, sentence, future,
-                                                                 mention_span, mentioned_sentence, start) else None)
+                      mention_in_clause=mentioned if _same_clause(text, bounds, sentence, future,
+                                                                  mention_span, mentioned_sentence, start) else None)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):

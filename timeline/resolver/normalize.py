@@ -29,8 +29,9 @@ class Context:
     counts: dict | None = None
     #: A past-tense verb comes right before the expression ("opened on Jan. 5").
     past: bool = False
-    #: The date last mentioned, when that was in the expression's own sentence.
-    year_in_sentence: str | None = None
+    #: The date last mentioned, when it was written with its year in the expression's own
+    #: clause (``engine._same_clause``): a month or day without a year takes its year from it.
+    mention_in_clause: str | None = None
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -118,7 +119,7 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
     one exists.
     """
     a = ctx.anchor
-    near = _MENTIONED.match(ctx.year_in_sentence or "")
+    near = _MENTIONED.match(ctx.mention_in_clause or "")
     if near and int(near.group(1)) != a.year:
         # "elected in November 2012 and took office in January": next to a date of another
         # year in the same sentence, the month or day closest to that date
