@@ -44,12 +44,11 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
         return False
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
-    if tense["future"].search(text[start:pos]):
-        return True
-    # a cue only after the expression ("docked Monday and will leave Friday") yields to a
-    # past-tense verb right before it
     stop = min(bounds[i + 1], (pos if end is None else end) + tense["after"])
-    if tense["future"].search(text[start:stop]) and not _is_past(text, pos, tense):
+    cue = tense["future"].search(text[start:stop])
+    # a cue that starts only after the expression ("docked Monday and will leave Friday")
+    # yields to a past-tense verb right before it
+    if cue and (cue.start() < pos - start or not _is_past(text, pos, tense)):
         return True
     # a day that opens the sentence ("On Tuesday, the league plans to ..."): its main clause
     opening = tense.get("opening_future")
