@@ -349,6 +349,9 @@ CASES = [
     ("Talks resume two days from tomorrow.", A, "two days from tomorrow", "2023-09-16"),
     ("Stores reopen the Monday after Thanksgiving.", A, "the Monday after Thanksgiving", "2023-11-27"),
     ("Markets close Monday for the holiday.", A, "Monday", "2023-09-18"),
+    # a holiday in a sentence about the future counts from the anchor, not from a past date
+    # in focus
+    ("The bridge opened on June 3, 1998. It will close on Christmas.", A, "Christmas", "2023-12-25"),
     # a modal with its verb right before a day puts it ahead; "may have" does not
     ("Shares could fall Friday if talks fail.", A, "Friday", "2023-09-15"),
     ("Prices may rise in June.", A, "June", "2024-06"),

@@ -289,6 +289,9 @@ def _counts_things(m: re.Match, ctx: Context) -> bool:
 
 
 def year(m, ctx):
+    bc = _g(m, "bc_year")
+    if bc:  # "44 BC": TIMEX3 writes the era before the year
+        return "DATE", f"BC{int(bc):04d}", None, None
     y = _year(m, ctx)
     if y is None or not (ctx.params.get("min_year", 1000) <= y <= 2100):
         return None
@@ -491,7 +494,8 @@ def holiday(m, ctx):
     elif direction == "that":  # "In 2021 ... that Christmas": of the year last mentioned
         days = _holiday_days(code, _mentioned_base(ctx, "Y").year)
     else:
-        ref = ctx.reference
+        # from the date in focus; in a sentence about the future, not from before the anchor
+        ref = ctx.anchor if ctx.future and ctx.reference < ctx.anchor else ctx.reference
         around = [d for year in (ref.year - 1, ref.year, ref.year + 1) for d in _holiday_days(code, year)]
         days = [_nearest_occurrence(around, ref, ctx)] if around else []
     if not days:
