@@ -352,6 +352,11 @@ CASES = [
     # a holiday in a sentence about the future counts from the anchor, not from a past date
     # in focus
     ("The bridge opened on June 3, 1998. It will close on Christmas.", A, "Christmas", "2023-12-25"),
+    # after a past date in focus, the story moves on: the next occurrence, if it is not ahead
+    # of the anchor
+    ("The bridge opened on June 3, 1998. By Christmas, traffic had doubled.", A, "Christmas",
+     "1998-12-25"),
+    ("The bridge opened on Dec. 20, 1998, and closed on Christmas.", A, "Christmas", "1998-12-25"),
     # a modal with its verb right before a day puts it ahead; "may have" does not
     ("Shares could fall Friday if talks fail.", A, "Friday", "2023-09-15"),
     ("Prices may rise in June.", A, "June", "2024-06"),

@@ -442,14 +442,20 @@ def _nearest_occurrence(days: list[dt.date], ref: dt.date, ctx: Context) -> dt.d
     """The holiday's occurrence the sentence means, counted from the date in focus.
 
     `days` are its occurrences in the years around the focus, in order. Its tense decides:
-    ahead, the first one not before the focus; after a past-tense verb, the last one not
-    after it; otherwise the last one up to 60 days ahead (a holiday just ahead is often
-    spoken of without a future cue: "the office closes on New Year's Day"). The years on
-    both sides of the focus are tried, so that New Year's Day after a Christmas in focus is
-    the next one, not the one eleven months back.
+    ahead, the first one not before the focus. Otherwise, after a past date in focus, the
+    first one from it up to the anchor (the story moves on: "opened on June 3, 1998. By
+    Christmas, ..."); else, after a past-tense verb, the last one not after the focus, and
+    without one, the last one up to 60 days ahead (a holiday just ahead is often spoken of
+    without a future cue: "the office closes on New Year's Day"). The years on both sides of
+    the focus are tried, so that New Year's Day after a Christmas in focus is the next one,
+    not the one eleven months back.
     """
     if ctx.future:
         return next(d for d in days if d >= ref) if days[-1] >= ref else days[-1]
+    if ref < ctx.anchor:  # a past date in focus: the story moves on from it, up to the anchor
+        ahead = [d for d in days if ref <= d <= ctx.anchor]
+        if ahead:
+            return ahead[0]
     limit = ref if ctx.past else ref + dt.timedelta(days=60)
     earlier = [d for d in days if d <= limit]
     return earlier[-1] if earlier else days[0]
