@@ -62,6 +62,6 @@ def main() -> None:
     events_file, exports, options, paths = pickle.load(sys.stdin.buffer)
     files = ExportFiles()
     files.paths = paths
-    files._write_all(events_file, exports, options)
+    files.write_all(events_file, exports, options)
     sys.stdout.flush()
     os._exit(0)  # no atexit: the parent owns the folder

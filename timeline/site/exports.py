@@ -88,12 +88,12 @@ class ExportFiles:
                 and self._write_from_parts(previous, events_file, exports, options)):
             self._job = None
         elif can_fork and len(events_file.events) <= MAX_FORK_EVENTS:
-            self._child = _fork(lambda: self._write_all(*self._job, parts_key=key if parts else None))
+            self._child = _fork(lambda: self.write_all(*self._job, parts_key=key if parts else None))
         elif (fork and not parts
               and (spawned := exportjob.spawn((*self._job, self.paths))) is not None):
             self._spawned = spawned
         else:
-            self._write_all(*self._job)
+            self.write_all(*self._job)
             self._job = None
         self.key = full_key
         return self.paths
@@ -115,11 +115,13 @@ class ExportFiles:
             return
         if not ok or not all(Path(p).is_file() for p in self.paths.values()):
             assert self._job is not None
-            self._write_all(*self._job)
+            self.write_all(*self._job)
         self._job = None
 
-    def _write_all(self, events_file: EventsFile, exports: dict[str, str], options: ExportOptions,
-                   parts_key: tuple | None = None) -> None:
+    def write_all(self, events_file: EventsFile, exports: dict[str, str], options: ExportOptions,
+                  parts_key: tuple | None = None) -> None:
+        """Write every export file of `exports` (format -> URI) now, in this process (also the
+        entry point of the export child, ``exportjob``)."""
         for fmt, uri in exports.items():
             if len(events_file.events) > CHUNK_EVENTS and self._write_chunked(uri, events_file, fmt, options):
                 continue
