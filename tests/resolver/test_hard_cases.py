@@ -390,6 +390,9 @@ CASES = [
     ("Markets in Hong Kong close for Lunar New Year.", "2024-01-20", "Lunar New Year", "2024-02-10"),
     ("Millions celebrated Diwali on Sunday.", "2023-11-14", "Diwali", "2023-11-12"),
     ("The Yom Kippur War began in October 1973.", A, "Yom Kippur", None),
+    # "a decade ago" is the year ten years back; "a decade later" counts from the year in focus
+    ("A decade ago, the plant closed.", A, "A decade ago", "2013"),
+    ("The plant opened in 2005. A decade later, it closed.", A, "A decade later", "2015"),
     # years before 1500 after a preposition of time, or with their era
     ("The abbey was founded in 1132.", A, "1132", "1132"),
     ("Pompeii was buried in AD 79.", A, "AD 79", "0079"),

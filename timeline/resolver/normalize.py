@@ -687,7 +687,8 @@ def _count_shift(ctx, m, base: dt.date, sign: int):
         d = shift(base, smaller, sign * (n * per_unit + per_unit // 2))
     else:
         d = shift(base, unit, sign * n)
-    gran = "D" if unit in ("D", "W") else unit
+    # "a decade ago" is the year ten years back, not that year's whole decade
+    gran = "D" if unit in ("D", "W") else "Y" if unit == "DE" else unit
     return "DATE", fmt(d, gran), _mod(m, ctx), (d if gran == "D" else None)
 
 
@@ -719,7 +720,7 @@ def shifted(m, ctx):
         base = ctx.anchor
     else:  # "two years later": from the year (month) last mentioned, days from the last day
         unit = _unit(m, ctx)
-        base = _mentioned_base(ctx, unit) if unit in ("Y", "M") else ctx.reference
+        base = _mentioned_base(ctx, "Y" if unit == "DE" else unit) if unit in ("Y", "M", "DE") else ctx.reference
     return _count_shift(ctx, m, base, sign)
 
 
