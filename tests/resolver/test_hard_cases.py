@@ -358,8 +358,18 @@ CASES = [
     ("The bridge opened on June 3, 1998. By Christmas, traffic had doubled.", A, "Christmas",
      "1998-12-25"),
     ("The bridge opened on Dec. 20, 1998, and closed on Christmas.", A, "Christmas", "1998-12-25"),
-    # "close", "reopen" in the plural present are verbs of a schedule
+    # "close", "reopen" in the plural present are verbs of a schedule; so are "continues",
+    # "are due", "are closed", "has until", "go on sale", "head to the polls"
     ("Markets close Monday for the holiday.", A, "Monday", "2023-09-18"),
+    ("The hearing, which began Monday, continues Friday.", A, "Friday", "2023-09-15"),
+    ("The results are due Thursday.", A, "Thursday", "2023-09-14"),
+    ("Markets are closed Monday for the holiday.", A, "Monday", "2023-09-18"),
+    ("He has until Friday to respond.", A, "Friday", "2023-09-15"),
+    ("He had until Friday to respond.", A, "Friday", "2023-09-08"),
+    ("Tickets go on sale Friday.", A, "Friday", "2023-09-15"),
+    ("Voters head to the polls Sunday.", A, "Sunday", "2023-09-17"),
+    # "was" with a participle of any form keeps a date in the past
+    ("She was sworn in Jan. 20.", A, "Jan. 20", "2023-01-20"),
     # a modal with its verb right before a day puts it ahead; "may have" does not
     ("Shares could fall Friday if talks fail.", A, "Friday", "2023-09-15"),
     ("Prices may rise in June.", A, "June", "2024-06"),
