@@ -370,6 +370,8 @@ CASES = [
     ("Voters head to the polls Sunday.", A, "Sunday", "2023-09-17"),
     # "was" with a participle of any form keeps a date in the past
     ("She was sworn in Jan. 20.", A, "Jan. 20", "2023-01-20"),
+    ("The law took effect Jan. 1.", A, "Jan. 1", "2023-01-01"),
+    ("The law takes effect Jan. 1.", A, "Jan. 1", "2024-01-01"),
     # a modal with its verb right before a day puts it ahead; "may have" does not
     ("Shares could fall Friday if talks fail.", A, "Friday", "2023-09-15"),
     ("Prices may rise in June.", A, "June", "2024-06"),
