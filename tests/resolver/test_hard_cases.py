@@ -289,6 +289,12 @@ CASES = [
     ("The meeting started at 10 o'clock.", A, "10 o'clock", "2023-09-13T10:00"),
     # the tense cue after a long expression ("Tuesday's vote will ...")
     ("Tuesday's vote will decide the race.", "2023-10-04", "Tuesday", "2023-10-10"),
+    # a day that owns an event ("Wednesday's ruling") is ahead only by a cue right before it
+    # or after its noun, not by the sentence's future
+    ("Relatives said they would look for ways to get around Wednesday's ruling.", "2000-01-07",
+     "Wednesday", "2000-01-05"),
+    ("He will attend Friday's meeting.", A, "Friday", "2023-09-15"),
+    ("Officials reacted to Friday's ruling.", A, "Friday", "2023-09-08"),
     ("Monday's attack killed five people.", "2023-10-04", "Monday", "2023-10-02"),
     # a month alone after "by"/"until" is a deadline ahead of the publication date
     ("Most of the debt must be paid down by February.", "2023-10-04", "February", "2024-02"),

@@ -57,6 +57,8 @@ class Language:
     #: ``future_verb_before`` (a scheduling verb right before it: "opens Saturday"),
     #: ``opening_before``/``opening_future`` (an expression that opens its sentence, and a
     #: main clause after it that speaks of the future: "On Tuesday, the league plans to"),
+    #: ``possessive``/``possessive_ahead`` (a day that owns an event, "Wednesday's ruling", and
+    #: the words right before it that put it ahead: "ahead of Friday's vote"),
     #: ``before``/``after`` (how many characters around the expression are searched).
     tense: dict = field(default_factory=dict)
     #: When a bare number counts things instead of naming a year (see ``_compile_counts``).
@@ -284,6 +286,8 @@ def load_language(code: str) -> Language:
                  "past_verb_before": re.compile(_with_first_char_check(raw_tense.get("past_verb_before", "(?!)"))),
                  "future_verb_before": re.compile(_with_first_char_check(raw_tense.get("future_verb_before", "(?!)"))),
                  "opening_before": re.compile(raw_tense.get("opening_before", "(?!)")),
+                 "possessive": re.compile(raw_tense["possessive"]) if raw_tense.get("possessive") else None,
+                 "possessive_ahead": re.compile(raw_tense.get("possessive_ahead", "(?!)")),
                  "opening_future": re.compile(raw_tense["opening_future"]) if raw_tense.get("opening_future") else None,
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:

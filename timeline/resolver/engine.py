@@ -45,6 +45,14 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
     stop = min(bounds[i + 1], (pos if end is None else end) + tense["after"])
+    owner = tense.get("possessive")
+    if owner is not None and end is not None and owner.match(text, end):
+        # "Wednesday's ruling": a day that owns an event is ahead only by a cue right before
+        # it ("ahead of Friday's vote") or after its noun ("Friday's vote will decide"), not
+        # by the sentence's future ("would look for ways to get around Wednesday's ruling")
+        if tense["possessive_ahead"].search(text, max(start, pos - 30), pos):
+            return True
+        return tense["future"].search(text[end:min(bounds[i + 1], stop + 20)]) is not None
     cue = tense["future"].search(text[start:stop])
     # a cue that starts only after the expression ("docked Monday and will leave Friday")
     # yields to a past-tense verb right before it
