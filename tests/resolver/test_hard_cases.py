@@ -295,6 +295,8 @@ CASES = [
      "Wednesday", "2000-01-05"),
     ("He will attend Friday's meeting.", A, "Friday", "2023-09-15"),
     ("Officials reacted to Friday's ruling.", A, "Friday", "2023-09-08"),
+    ("Relatives will appeal on Monday against Wednesday's ruling.", "2023-09-14", "Wednesday",
+     "2023-09-13"),
     ("Monday's attack killed five people.", "2023-10-04", "Monday", "2023-10-02"),
     # a month alone after "by"/"until" is a deadline ahead of the publication date
     ("Most of the debt must be paid down by February.", "2023-10-04", "February", "2024-02"),

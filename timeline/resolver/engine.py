@@ -45,8 +45,7 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
     stop = min(bounds[i + 1], (pos if end is None else end) + tense["after"])
-    owner = tense.get("possessive")
-    if owner is not None and end is not None and owner.match(text, end):
+    if end is not None and _owns_event(text, end, tense):
         # "Wednesday's ruling": a day that owns an event is ahead only by a cue right before
         # it ("ahead of Friday's vote") or after its noun ("Friday's vote will decide"), not
         # by the sentence's future ("would look for ways to get around Wednesday's ruling")
@@ -63,6 +62,12 @@ def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | N
     if opening and end is not None and tense["opening_before"].match(text, bounds[i], pos):
         return opening.match(text, end, bounds[i + 1]) is not None
     return False
+
+
+def _owns_event(text: str, end: int, tense: dict) -> bool:
+    """Whether the expression ending at ``end`` owns an event ("Wednesday's ruling")."""
+    owner = tense.get("possessive")
+    return owner is not None and owner.match(text, end) is not None
 
 
 def _same_clause(text: str, bounds: list[int], sentence: int, future: bool,
@@ -186,10 +191,11 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         rule = lang.rules[idx]
         # a date ahead puts the later dates of its sentence ahead too ("will leave from March
         # 30, with a third flight each Thursday from August 6"), unless a past cue is near them
+        # or the date owns an event ("will appeal on Monday against Wednesday's ruling")
         sentence = bisect.bisect_right(bounds, start)
         future = _is_future(text, bounds, start, lang.tense, end) or (
             sentence == future_sentence and not lang.tense["past_before"].search(text, max(0, start - 80), start)
-            and not _is_past(text, start, lang.tense))
+            and not _is_past(text, start, lang.tense) and not _owns_event(text, end, lang.tense))
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and _is_past(text, start, lang.tense),
                       mention_in_clause=mentioned if _same_clause(text, bounds, sentence, future,
