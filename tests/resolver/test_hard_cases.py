@@ -367,7 +367,8 @@ CASES = [
      "1998-12-25"),
     ("The bridge opened on Dec. 20, 1998, and closed on Christmas.", A, "Christmas", "1998-12-25"),
     # "close", "reopen" in the plural present are verbs of a schedule; so are "continues",
-    # "are due", "are closed", "has until", "go on sale", "head to the polls"
+    # "are due", "are closed", "has until", "go on sale", "head to the polls", and a verb of
+    # travel or of a game with its capitalized object
     ("Markets close Monday for the holiday.", A, "Monday", "2023-09-18"),
     ("The hearing, which began Monday, continues Friday.", A, "Friday", "2023-09-15"),
     ("The results are due Thursday.", A, "Thursday", "2023-09-14"),
@@ -376,6 +377,9 @@ CASES = [
     ("He had until Friday to respond.", A, "Friday", "2023-09-08"),
     ("Tickets go on sale Friday.", A, "Friday", "2023-09-15"),
     ("Voters head to the polls Sunday.", A, "Sunday", "2023-09-17"),
+    ("The team travels to Boston on Thursday.", A, "Thursday", "2023-09-14"),
+    ("The Yankees host the Red Sox on Friday.", A, "Friday", "2023-09-15"),
+    ("He did not visit China on Monday.", A, "Monday", "2023-09-11"),
     # "was" with a participle of any form keeps a date in the past
     ("She was sworn in Jan. 20.", A, "Jan. 20", "2023-01-20"),
     ("The law took effect Jan. 1.", A, "Jan. 1", "2023-01-01"),
