@@ -285,10 +285,8 @@ def load_language(code: str) -> Language:
                  "past_before": re.compile(_with_first_char_check(raw_tense.get("past_before", "(?!)")), re.I),
                  "past_verb_before": re.compile(_with_first_char_check(raw_tense.get("past_verb_before", "(?!)"))),
                  "future_verb_before": re.compile(_with_first_char_check(raw_tense.get("future_verb_before", "(?!)"))),
-                 "opening_before": re.compile(raw_tense.get("opening_before", "(?!)")),
-                 "possessive": re.compile(raw_tense["possessive"]) if raw_tense.get("possessive") else None,
-                 "possessive_ahead": re.compile(raw_tense.get("possessive_ahead", "(?!)")),
-                 "opening_future": re.compile(raw_tense["opening_future"]) if raw_tense.get("opening_future") else None,
+                 **{key: re.compile(raw_tense.get(key, "(?!)"))
+                    for key in ("opening_before", "opening_future", "possessive", "possessive_ahead")},
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

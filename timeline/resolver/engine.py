@@ -29,45 +29,50 @@ def _sentence_bounds(text: str) -> list[int]:
     return [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text) + 1]
 
 
-def _is_future(text: str, bounds: list[int], pos: int, tense: dict, end: int | None = None) -> bool:
-    """Whether the sentence around ``pos`` speaks of the future (the language's cues).
+def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, tense: dict,
+               past_verb: bool, ahead_in_sentence: bool) -> bool:
+    """Whether the expression at ``text[pos:end]`` lies ahead (the language's cues).
 
     The cues are searched from ``before`` characters ahead of the expression to ``after``
-    characters past its end (``end``, default ``pos``), within the sentence; a cue found
-    only past its start does not count after a past-tense verb right before it. An expression
-    that opens its sentence (``opening_before``) is ahead when the rest of the sentence
-    matches ``opening_future``.
+    characters past its end, within its sentence (``bounds[sentence - 1]`` to
+    ``bounds[sentence]``). ``past_verb``: a past-tense verb comes right before it
+    (``_is_past``); a cue found only past its start does not count then.
+    ``ahead_in_sentence``: an earlier date of the sentence lies ahead, and so does this one
+    ("will leave from March 30, with a third flight each Thursday from August 6"), unless a
+    past cue is near it. An expression that opens its sentence (``opening_before``) is ahead
+    when the rest of the sentence matches ``opening_future``.
     """
-    i = bisect.bisect_right(bounds, pos) - 1
-    start = max(bounds[i], pos - tense["before"])
+    first, last = bounds[sentence - 1], bounds[sentence]
+    start = max(first, pos - tense["before"])
     if tense["past_before"].search(text, start, pos):
         return False
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
-    stop = min(bounds[i + 1], (pos if end is None else end) + tense["after"])
-    if end is not None and _owns_event(text, end, tense):
+    stop = min(last, end + tense["after"])
+    if _owns_event(text, end, tense):
         # "Wednesday's ruling": a day that owns an event is ahead only by a cue right before
         # it ("ahead of Friday's vote") or after its noun ("Friday's vote will decide"), not
-        # by the sentence's future ("would look for ways to get around Wednesday's ruling")
+        # by the sentence's future ("would look for ways to get around Wednesday's ruling",
+        # "will appeal on Monday against Wednesday's ruling")
         if tense["possessive_ahead"].search(text, max(start, pos - 30), pos):
             return True
-        return tense["future"].search(text[end:min(bounds[i + 1], stop + 20)]) is not None
+        return tense["future"].search(text[end:min(last, stop + 20)]) is not None
+    if ahead_in_sentence and not past_verb:
+        return True
     cue = tense["future"].search(text[start:stop])
     # a cue that starts only after the expression ("docked Monday and will leave Friday")
     # yields to a past-tense verb right before it
-    if cue and (cue.start() < pos - start or not _is_past(text, pos, tense)):
+    if cue and (cue.start() < pos - start or not past_verb):
         return True
     # a day that opens the sentence ("On Tuesday, the league plans to ..."): its main clause
-    opening = tense.get("opening_future")
-    if opening and end is not None and tense["opening_before"].match(text, bounds[i], pos):
-        return opening.match(text, end, bounds[i + 1]) is not None
+    if tense["opening_before"].match(text, first, pos):
+        return tense["opening_future"].match(text, end, last) is not None
     return False
 
 
 def _owns_event(text: str, end: int, tense: dict) -> bool:
     """Whether the expression ending at ``end`` owns an event ("Wednesday's ruling")."""
-    owner = tense.get("possessive")
-    return owner is not None and owner.match(text, end) is not None
+    return tense["possessive"].match(text, end) is not None
 
 
 def _same_clause(text: str, bounds: list[int], sentence: int, future: bool,
@@ -189,15 +194,12 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if start < last_end:
             continue
         rule = lang.rules[idx]
-        # a date ahead puts the later dates of its sentence ahead too ("will leave from March
-        # 30, with a third flight each Thursday from August 6"), unless a past cue is near them
-        # or the date owns an event ("will appeal on Monday against Wednesday's ruling")
         sentence = bisect.bisect_right(bounds, start)
-        future = _is_future(text, bounds, start, lang.tense, end) or (
-            sentence == future_sentence and not lang.tense["past_before"].search(text, max(0, start - 80), start)
-            and not _is_past(text, start, lang.tense) and not _owns_event(text, end, lang.tense))
+        past_verb = _is_past(text, start, lang.tense)
+        future = _is_future(text, bounds, sentence, start, end, lang.tense, past_verb,
+                            ahead_in_sentence=sentence == future_sentence)
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
-                      lang.counts, past=not future and _is_past(text, start, lang.tense),
+                      lang.counts, past=not future and past_verb,
                       mention_in_clause=mentioned if _same_clause(text, bounds, sentence, future,
                                                                   mention_span, mentioned_sentence, start) else None)
         try:
