@@ -6,6 +6,15 @@ import datetime as dt
 UNIT_DAYS = {"D": 1, "W": 7}
 
 
+def hour_in_part_of_day(hour: int, part: str | None) -> int:
+    """The 24-hour hour of a 12-hour clock hour said with a part of the day (TIMEX3 MO, AF,
+    EV, NI): past noon in the afternoon and the evening, and at night from six on ("ten at
+    night" is 22:00, "two at night" 02:00); an hour past noon already stays as it is."""
+    if hour < 12 and (part in ("AF", "EV") or (part == "NI" and hour >= 6)):
+        return hour + 12
+    return hour
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     y, m = divmod(d.month - 1 + months, 12)
     year = min(max(d.year + y, 1), 9999)

@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import re
 
+from timeline.resolver.calendar import hour_in_part_of_day
 from timeline.resolver.data_loader import Language
 from timeline.resolver.index import char_classes
 from timeline.resolver.normalize import NORMALIZERS, Context
@@ -340,14 +341,11 @@ HOUR_MINUTE = re.compile(r"^T(\d\d):(\d\d)$")
 def _in_part_of_day(part: re.Match, hhmm: re.Match) -> str:
     """The clock time ``T06:30`` within the part of a day: "6:30 tonight" is T18:30.
 
-    An hour before noon moves to the afternoon in the afternoon and the evening, and at
-    night from six on ("11 last night" is 23:00); a night's hour before six is in the early
-    hours of the next day ("2 last night"); a time already past noon ("6:30 p.m. tonight")
-    stays as it is.
+    The hour as ``hour_in_part_of_day`` gives it ("11 last night" is 23:00, "6:30 p.m.
+    tonight" stays T18:30); a night's hour before six is in the early hours of the next day
+    ("2 last night").
     """
     day, h = dt.date.fromisoformat(part.group(1)), int(hhmm.group(1))
-    if h < 12 and (part.group(2) in ("AF", "EV") or (part.group(2) == "NI" and h >= 6)):
-        h += 12
-    elif part.group(2) == "NI" and h < 6:
+    if part.group(2) == "NI" and h < 6:
         day += dt.timedelta(days=1)
-    return f"{day.isoformat()}T{h:02d}:{hhmm.group(2)}"
+    return f"{day.isoformat()}T{hour_in_part_of_day(h, part.group(2)):02d}:{hhmm.group(2)}"

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from timeline.resolver.calendar import add_months, easter, fmt, nth_weekday, safe_date, shift
+from timeline.resolver.calendar import add_months, easter, fmt, hour_in_part_of_day, nth_weekday, safe_date, shift
 from timeline.resolver.data_loader import calendar_table
 
 @dataclass(frozen=True)
@@ -835,10 +835,10 @@ def clock(m, ctx):
         return "TIME", f"{ctx.reference.isoformat()}T{int(hour24):02d}:{m.group('minute')}", None, None
     hour = _g(m, "hour")
     h = (int(hour) if hour.isdigit() else ctx.vocab["number"][hour]) % 12
-    if (_g(m, "ampm") or "").startswith("p") or _g(m, "half_day") in ("afternoon", "evening"):
+    if (_g(m, "ampm") or "").startswith("p"):
         h += 12
-    elif _g(m, "night") and h >= 6:
-        h += 12  # "ten at night" is 22:00, "two at night" 02:00
+    else:  # "at 4 in the afternoon", "ten at night"
+        h = hour_in_part_of_day(h, "NI" if _g(m, "night") else _v(ctx, "part_of_day", m, "half_day"))
     mi = int(m.group("minute") or 0)
     return "TIME", f"{ctx.reference.isoformat()}T{h:02d}:{mi:02d}", _mod(m, ctx), None
 
