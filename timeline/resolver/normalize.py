@@ -483,6 +483,11 @@ def _holiday_days(code: str, year: int) -> list[dt.date]:
     return [dt.date(year, int(mo), int(d))]
 
 
+def _holiday_days_around(code: str, day: dt.date) -> list[dt.date]:
+    """The days a holiday falls on in the year of `day` and the years on either side, in order."""
+    return [d for year in (day.year - 1, day.year, day.year + 1) for d in _holiday_days(code, year)]
+
+
 def holiday(m, ctx):
     code = _v(ctx, "holiday", m)
     if _ONE_OFF.fullmatch(code):  # a one-off day ("Black Monday")
@@ -493,7 +498,7 @@ def holiday(m, ctx):
     if y is not None:
         days = _holiday_days(code, y)
     elif direction in ("last", "next"):  # counted from the publication date
-        around = [d for year in (a.year - 1, a.year, a.year + 1) for d in _holiday_days(code, year)]
+        around = _holiday_days_around(code, a)
         days = [d for d in around if d < a][-1:] if direction == "last" else [d for d in around if d > a][:1]
     elif direction == "this":
         days = _holiday_days(code, a.year)
@@ -502,7 +507,7 @@ def holiday(m, ctx):
     else:
         # from the date in focus; in a sentence about the future, not from before the anchor
         ref = ctx.anchor if ctx.future and ctx.reference < ctx.anchor else ctx.reference
-        around = [d for year in (ref.year - 1, ref.year, ref.year + 1) for d in _holiday_days(code, year)]
+        around = _holiday_days_around(code, ref)
         days = [_nearest_occurrence(around, ref, ctx)] if around else []
     if not days:
         return None
