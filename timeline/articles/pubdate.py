@@ -11,7 +11,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import NamedTuple
 
-from timeline.resolver.data_loader import vocabulary
+from timeline.resolver.data_loader import alternation, vocabulary
 
 #: Date lines are English for now; the words come from the resolver's vocabulary.
 LANGUAGE = "en"
@@ -54,9 +54,6 @@ def _words() -> _Words:
     vocab = vocabulary(LANGUAGE)
     weekdays = {name: int(number) - 1 for name, number in vocab["weekday"].items()}
     months = {name: int(number) for name, number in vocab["month"].items()}
-
-    def alternation(names) -> str:
-        return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
 
     weekday = rf"\b({alternation(weekdays)})\b\.?"
     month = rf"(?P<month>{alternation(months)})\.?"

@@ -69,7 +69,9 @@ class Language:
     index: RuleIndex | None = None
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
+    """A regex alternative of `words`, longest first (so "sept" is not read as "sep"), spaces
+    matching any white space."""
     forms = sorted((str(w) for w in words), key=len, reverse=True)
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
 
@@ -80,9 +82,9 @@ def _expand(pattern: str, vocab: dict, fragments: dict, where: str) -> str:
         if name in fragments:
             return _expand(fragments[name], vocab, fragments, where)
         if name.endswith("_words") and name[:-6] in vocab:
-            return f"(?:{_alternation(vocab[name[:-6]])})"
+            return f"(?:{alternation(vocab[name[:-6]])})"
         if name in vocab:
-            return f"(?P<{name}>{_alternation(vocab[name])})"
+            return f"(?P<{name}>{alternation(vocab[name])})"
         raise ResolverDataError(f"{where}: unknown reference {{{name}}}")
     return re.sub(r"\{([a-z_]+)\}", sub, pattern)
 
@@ -308,10 +310,10 @@ def _compile_counts(spec: dict) -> dict:
     """
     before = r"\b(?:{})\s+$"
     return {
-        "quantity_before": re.compile(before.format(_alternation(spec["quantity_words"])), re.I),
-        "time_before": re.compile(before.format(_alternation(spec["prepositions_of_time"])), re.I),
+        "quantity_before": re.compile(before.format(alternation(spec["quantity_words"])), re.I),
+        "time_before": re.compile(before.format(alternation(spec["prepositions_of_time"])), re.I),
         "plural_after": re.compile(r"\s+(?:(?:{})\s+)?(?P<noun>[A-Za-z]+(?<![sui])s|{})\b(?!['’-])".format(
-            _alternation(spec["modifiers"]), _alternation(spec["count_nouns"])), re.I),
+            alternation(spec["modifiers"]), alternation(spec["count_nouns"])), re.I),
         "count_nouns": frozenset(str(w).lower() for w in spec["count_nouns"]),
         "year_nouns": frozenset(str(w).lower() for w in spec["year_nouns"]),
     }
