@@ -1,10 +1,7 @@
 """Value F1 on the shared TempEval dev corpus: skipped when absent, except under CI=true."""
 import datetime as dt
-import os
-from pathlib import Path
 
-import pytest
-
+from tests.conftest import require_shared
 from timeline.resolver import resolve
 from timeline.resolver.scoring import Score, corpus_documents
 
@@ -12,15 +9,10 @@ from timeline.resolver.scoring import Score, corpus_documents
 #: improvement; the issue's target (0.85 in CI, 0.88 goal) is not reached yet.
 VALUE_F1_FLOOR = 0.835
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "tempeval" / "dev"
-
 
 def test_dev_value_f1():
-    if not DEV.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but the dev corpus is missing at {DEV}")
-        pytest.skip(f"shared TempEval dev corpus not found at {DEV} (<repo>/../shared/tempeval/dev)")
+    dev = require_shared("tempeval", "dev")
     score = Score()
-    for name, text, dct, gold in corpus_documents(DEV):
+    for name, text, dct, gold in corpus_documents(dev):
         score.add(name, text, gold, [t.as_dict() for t in resolve(text, dt.date.fromisoformat(dct))])
     assert score.metrics()["value_f1"] >= VALUE_F1_FLOOR

@@ -1,9 +1,9 @@
 """Every rule's examples from the data files: text + anchor -> expected value (or nothing)."""
 import datetime as dt
-import os
 
 import pytest
 
+from tests.conftest import require_shared
 from timeline.resolver import resolve
 from timeline.resolver.data_loader import load_language
 from timeline.resolver.engine import _passes
@@ -36,25 +36,20 @@ def _example_texts() -> list[str]:
     return sorted({c[2] for c in CASES} | {c[0] for c in HARD} | {c[2] for c in VOCAB})
 
 
+def _dropped(texts) -> list[tuple[str, int]]:
+    """(rule, text index) wherever a rule's pattern matches in a text its pre-checks reject."""
+    return [(rule.name, i) for rule in load_language("en").rules if rule.requires or rule.requires_any
+            for i, text in enumerate(texts) if rule.regex.search(text) and not _passes(rule, text, text.lower())]
+
+
 def test_pre_checks_never_drop_a_match():
     """A rule's ``requires``/``requires_any`` only let the engine skip texts where the rule has
     no match: any text its pattern matches in must pass them (else matches silently vanish)."""
-    lang = load_language("en")
     texts = _example_texts()
-    dropped = [(rule.name, text) for rule in lang.rules if rule.requires or rule.requires_any
-               for text in texts if rule.regex.search(text) and not _passes(rule, text, text.lower())]
-    assert not dropped
+    assert not [(rule, texts[i]) for rule, i in _dropped(texts)]
 
 
 def test_pre_checks_never_drop_a_match_in_the_dev_corpus():
     """The same promise over real news: the shared dev corpus (skipped when absent, not under CI)."""
-    from tests.resolver.test_corpus import DEV
-    if not DEV.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but the dev corpus is missing at {DEV}")
-        pytest.skip(f"shared TempEval dev corpus not found at {DEV} (<repo>/../shared/tempeval/dev)")
-    lang = load_language("en")
-    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*.txt"))]
-    dropped = [(rule.name, i) for rule in lang.rules if rule.requires or rule.requires_any
-               for i, text in enumerate(texts) if rule.regex.search(text) and not _passes(rule, text, text.lower())]
-    assert not dropped
+    dev = require_shared("tempeval", "dev")
+    assert not _dropped([path.read_text(encoding="utf-8") for path in sorted(dev.glob("*.txt"))])
