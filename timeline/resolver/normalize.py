@@ -318,6 +318,9 @@ def decade(m, ctx):
         d = int(s[1:])
         prefix = "19" if d >= 30 else "20"
         return "DATE", prefix + s[1], _mod(m, ctx), None
+    centuries = ctx.params.get("centuries")
+    if centuries and re.fullmatch(centuries, s):
+        return "DATE", s[:2], _mod(m, ctx), None  # "the 1800s" is the 19th century
     return "DATE", s[:3], _mod(m, ctx), None
 
 
