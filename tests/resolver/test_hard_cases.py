@@ -407,6 +407,15 @@ CASES = [
     # a future cue after the day yields to a past-tense verb right before it
     ("The ship docked Monday and will leave Friday.", A, "Monday", "2023-09-11"),
     ("The ship docked Monday and will leave Friday.", A, "Friday", "2023-09-15"),
+    # ... and to one before it when a clause of its own comes between; without one, the cue
+    # wins over an adjective in -ed
+    ("Investigators want to know what happened on Tuesday.", A, "Tuesday", "2023-09-12"),
+    ("Families want to know why the plane crashed on Sunday.", A, "Sunday", "2023-09-10"),
+    ("The firm will redeem preferred shares on Sept. 30.", A, "Sept. 30", "2023-09-30"),
+    # a hope, a vow, a threat or a want is a plan: its day lies ahead
+    ("Officials hope to reach a deal by Sunday.", A, "Sunday", "2023-09-17"),
+    ("The rebels threaten to attack on Monday.", A, "Monday", "2023-09-18"),
+    ("Negotiators are trying to finish on Friday.", A, "Friday", "2023-09-15"),
     # a clock time before a part of a day said in words takes its half of the day
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
     ("The plane landed at 7 this morning.", A, "7 this morning", "2023-09-13T07:00"),

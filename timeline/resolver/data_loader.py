@@ -288,7 +288,8 @@ def load_language(code: str) -> Language:
                  "past_verb_before": re.compile(_with_first_char_check(raw_tense.get("past_verb_before", "(?!)"))),
                  "future_verb_before": re.compile(_with_first_char_check(raw_tense.get("future_verb_before", "(?!)"))),
                  **{key: re.compile(raw_tense.get(key, "(?!)"))
-                    for key in ("opening_before", "opening_future", "possessive", "possessive_ahead")},
+                    for key in ("opening_before", "opening_future", "possessive", "possessive_ahead",
+                                "embedded_clause")},
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

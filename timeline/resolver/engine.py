@@ -61,9 +61,11 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     if ahead_in_sentence and not past_verb:
         return True
     cue = tense["future"].search(text[start:stop])
-    # a cue that starts only after the expression ("docked Monday and will leave Friday")
-    # yields to a past-tense verb right before it
-    if cue and (cue.start() < pos - start or not past_verb):
+    # a past-tense verb right before the expression outweighs a cue that starts after it
+    # ("docked Monday and will leave Friday"), or one before it when a clause of its own
+    # comes between ("want to know what happened on Tuesday")
+    if cue and (not past_verb or (cue.start() < pos - start and not tense["embedded_clause"].search(
+            text, start + cue.end(), pos))):
         return True
     # a day that opens the sentence ("On Tuesday, the league plans to ..."): its main clause
     if tense["opening_before"].match(text, first, pos):
