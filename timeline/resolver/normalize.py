@@ -806,7 +806,7 @@ def vague_duration(m, ctx):
 
 def unit_adjective(m, ctx):
     """The length an adjective names ("day-long" P1D, "two-year-long" P2Y, "decades-long" PXDE)."""
-    word = _g(m, "unit")
+    word = _g(m, "unit") or _g(m, "unit2")  # "day-long", or closed up: "weeklong"
     unit = ctx.vocab["unit"].get(word)
     if unit is None:
         return None
