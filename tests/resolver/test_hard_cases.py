@@ -412,6 +412,12 @@ CASES = [
     ("Investigators want to know what happened on Tuesday.", A, "Tuesday", "2023-09-12"),
     ("Families want to know why the plane crashed on Sunday.", A, "Sunday", "2023-09-10"),
     ("The firm will redeem preferred shares on Sept. 30.", A, "Sept. 30", "2023-09-30"),
+    # a verb of travel or of a meeting with its capitalized object is a schedule; the same
+    # word as a noun is not
+    ("The leaders meet with Putin on Friday.", A, "Friday", "2023-09-15"),
+    ("During his visit to Khasan on Tuesday, the leader praised his hosts.", A, "Tuesday",
+     "2023-09-12"),
+    ("After a state visit to Japan on Monday, he flew home.", A, "Monday", "2023-09-11"),
     # a hope, a vow, a threat or a want is a plan: its day lies ahead
     ("Officials hope to reach a deal by Sunday.", A, "Sunday", "2023-09-17"),
     ("The rebels threaten to attack on Monday.", A, "Monday", "2023-09-18"),
