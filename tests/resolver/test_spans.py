@@ -30,6 +30,11 @@ CASES = [
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
     ("The runoff is a week from Friday.", A, "a week from Friday", "2023-09-22"),
     ("Stores reopen the Monday after Thanksgiving.", A, "the Monday after Thanksgiving", "2023-11-27"),
+    # "over" before a length is "more than", but not the preposition after a verb in -ed
+    ("He has lived there for over five years.", A, "over five years", "P5Y"),
+    ("The strike lasted over a week.", A, "over a week", "P1W"),
+    ("The money was used over three years.", A, "three years", "P3Y"),
+    ("The cost is spread over five years.", A, "five years", "P5Y"),
 ]
 
 
