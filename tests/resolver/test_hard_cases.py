@@ -440,6 +440,8 @@ CASES = [
     ("In 1066 the Normans invaded.", A, "1066", "1066"),
     ("The battle was fought on October 14, 1066.", A, "October 14, 1066", "1066-10-14"),
     ("On May 3, 1200 people marched.", A, "May 3", "2023-05-03"),
+    # a season across two years: the second year is a year, not a count of years
+    ("The plan covers the 2014-15 school year.", A, "15", "2015"),
 ]
 
 
