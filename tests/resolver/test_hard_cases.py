@@ -422,6 +422,9 @@ CASES = [
     ("Officials hope to reach a deal by Sunday.", A, "Sunday", "2023-09-17"),
     ("The rebels threaten to attack on Monday.", A, "Monday", "2023-09-18"),
     ("Negotiators are trying to finish on Friday.", A, "Friday", "2023-09-15"),
+    ("Retailers hope for strong sales on Black Friday.", A, "Black Friday", "2023-11-24"),
+    # "takes place" in the present is a schedule
+    ("The vote takes place Sunday.", A, "Sunday", "2023-09-17"),
     # a clock time before a part of a day said in words takes its half of the day
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
     ("The plane landed at 7 this morning.", A, "7 this morning", "2023-09-13T07:00"),
