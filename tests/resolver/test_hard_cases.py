@@ -425,6 +425,11 @@ CASES = [
     ("Retailers hope for strong sales on Black Friday.", A, "Black Friday", "2023-11-24"),
     # "takes place" in the present is a schedule
     ("The vote takes place Sunday.", A, "Sunday", "2023-09-17"),
+    ("Analysts expect the data, due out Tuesday, to show growth.", A, "Tuesday", "2023-09-19"),
+    ("The company, which reports earnings Thursday, declined to comment.", A, "Thursday",
+     "2023-09-14"),
+    ("The team, which lost Wednesday, plays again Sunday.", A, "Sunday", "2023-09-17"),
+    ("The payment was due back Monday.", A, "Monday", "2023-09-11"),
     # a clock time before a part of a day said in words takes its half of the day
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
     ("The plane landed at 7 this morning.", A, "7 this morning", "2023-09-13T07:00"),
