@@ -430,6 +430,21 @@ CASES = [
      "2023-09-14"),
     ("The team, which lost Wednesday, plays again Sunday.", A, "Sunday", "2023-09-17"),
     ("The payment was due back Monday.", A, "Monday", "2023-09-11"),
+    # a plan of the past ("had planned to") does not put its day ahead
+    ("The company had planned to announce the deal on Monday.", A, "Monday", "2023-09-11"),
+    # a day ahead makes the later days of its sentence ahead, but today does not
+    ("Talks resume today in Geneva, the city chosen by the mediators of the United Nations and "
+     "the European Union for the last round on Monday.", A, "Monday", "2023-09-11"),
+    # a clause of "after"/"before" with a verb in -ing orders a weekday against the day
+    # before it in the sentence
+    ("He will fly to Rome on Wednesday after visiting Paris on Tuesday.", A, "Tuesday",
+     "2023-09-12"),
+    ("He will fly to Rome on Friday after visiting Paris on Tuesday.", A, "Tuesday",
+     "2023-09-12"),
+    ("He will fly to Rome on Friday after visiting Paris on Thursday.", A, "Thursday",
+     "2023-09-14"),
+    ("He will speak in Ohio on Monday before flying home on Sunday.", A, "Sunday",
+     "2023-09-24"),
     # a clock time before a part of a day said in words takes its half of the day
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
     ("The plane landed at 7 this morning.", A, "7 this morning", "2023-09-13T07:00"),

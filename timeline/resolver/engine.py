@@ -192,6 +192,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     last_end = 0
     future_sentence = mentioned_sentence = -1
     mention_span = (0, 0)
+    anchor_day = anchor.isoformat()
     for start, neglen, idx, m in _candidates(text, lang):
         end = start - neglen
         if start < last_end:
@@ -212,7 +213,9 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if res is None:
             continue
         typ, value, mod, point = res
-        if future:
+        if future and not value.startswith(anchor_day):
+            # a date ahead makes the later dates of its sentence ahead; today does not ("will
+            # travel to Jordan on Friday after visiting Israel on Thursday", said on a Friday)
             future_sentence = sentence
         if point is not None:
             reference = point
@@ -231,7 +234,38 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
                          ctx.reference.isoformat()))
         last_end = end
     out = join_times_to_days(out, text, lang.joiners)
+    out = order_days_in_sequence(out, text, lang.joiners, lang.vocab["weekday"])
     return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
+
+
+def order_days_in_sequence(found: list[Timex], text: str, joiners: dict, weekdays: dict) -> list[Timex]:
+    """Put a weekday on the right side of the day before it when a clause orders them.
+
+    "will fly to Rome on Friday after visiting Paris on Thursday", said on a Friday: the
+    sentence's future put Thursday a week ahead, but the visit comes before the flight. The
+    joiner ``day_sequence`` matches the text between the two days; its group ``dir`` (after or
+    before) says on which side of the first day the weekday lies, within a week of it.
+    """
+    rx = joiners.get("day_sequence")
+    if rx is None:
+        return found
+    out = list(found)
+    for i in range(1, len(out)):
+        first, day = out[i - 1], out[i]
+        if not (day.text.lower() in weekdays and DAY.match(day.value) and DAY.match(first.value)):
+            continue
+        m = rx.match(text, first.end, day.start)
+        if m is None:
+            continue
+        a, b = dt.date.fromisoformat(first.value), dt.date.fromisoformat(day.value)
+        if m.group("dir").lower() == "after" and b > a:
+            b -= dt.timedelta(days=7 * ((b - a).days // 7 + 1))
+        elif m.group("dir").lower() == "before" and b < a:
+            b += dt.timedelta(days=7 * ((a - b).days // 7 + 1))
+        else:
+            continue
+        out[i] = Timex(day.start, day.end, day.text, day.type, b.isoformat(), day.mod, day.reference)
+    return out
 
 
 DAY_AT_END = re.compile(r"(\d\d?)(?:st|nd|rd|th)?$")
