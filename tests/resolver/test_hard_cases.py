@@ -463,6 +463,12 @@ CASES = [
     ("In 1066 the Normans invaded.", A, "1066", "1066"),
     ("The battle was fought on October 14, 1066.", A, "October 14, 1066", "1066-10-14"),
     ("On May 3, 1200 people marched.", A, "May 3", "2023-05-03"),
+    # days counted from a month (year) the story moved to, with no day named: a month (year)
+    ("In May 2011, he resigned. A week earlier, he had denied the claims.", A, "A week earlier",
+     "2011-05"),
+    ("The war began in 2003. Three days later, it spread.", A, "Three days later", "2003"),
+    ("He left on May 3, 2011. That month, talks stalled. Two days later, he quit.", A,
+     "Two days later", "2011-05-05"),
     # a season across two years: the second year is a year, not a count of years
     ("The plan covers the 2014-15 school year.", A, "15", "2015"),
 ]

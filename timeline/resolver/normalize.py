@@ -683,7 +683,27 @@ def anaphoric_shift(m, ctx):
     return "DATE", fmt(d, unit), None, (d if unit == "D" else None)
 
 
-def _count_shift(ctx, m, base: dt.date, sign: int):
+def _coarse_mention(ctx: Context) -> tuple[dt.date, str] | None:
+    """The month or year last mentioned, when it does not hold the reference day.
+
+    "In May 2011, he resigned. A week earlier, ...": the story has moved to a month with no
+    day named, so a count of days or weeks starts in that month (from its middle, as the day
+    is unknown) and gives a month, not a day counted from an older reference.
+    """
+    found = _MENTIONED.match(ctx.mentioned or "")
+    if not found or len(ctx.mentioned) > 7:
+        return None
+    year, month = int(found.group(1)), found.group(2)
+    if month is None:
+        if ctx.reference.year == year:
+            return None
+        return dt.date(year, 7, 1), "Y"
+    if (ctx.reference.year, ctx.reference.month) == (year, int(month)):
+        return None
+    return dt.date(year, int(month), 15), "M"
+
+
+def _count_shift(ctx, m, base: dt.date, sign: int, gran: str | None = None):
     n = _number(ctx, m)
     unit = _unit(m, ctx)
     if unit is None or unit in ("S", "MI", "H"):
@@ -696,7 +716,7 @@ def _count_shift(ctx, m, base: dt.date, sign: int):
     else:
         d = shift(base, unit, sign * n)
     # "a decade ago" is the year ten years back, not that year's whole decade
-    gran = "D" if unit in ("D", "W") else "Y" if unit == "DE" else unit
+    gran = gran or ("D" if unit in ("D", "W") else "Y" if unit == "DE" else unit)
     return "DATE", fmt(d, gran), _mod(m, ctx), (d if gran == "D" else None)
 
 
@@ -728,6 +748,8 @@ def shifted(m, ctx):
         base = ctx.anchor
     else:  # "two years later": from the year (month) last mentioned, days from the last day
         unit = _unit(m, ctx)
+        if unit in ("D", "W") and (coarse := _coarse_mention(ctx)):
+            return _count_shift(ctx, m, coarse[0], sign, gran=coarse[1])
         base = _mentioned_base(ctx, "Y" if unit == "DE" else unit) if unit in ("Y", "M", "DE") else ctx.reference
     return _count_shift(ctx, m, base, sign)
 
