@@ -675,7 +675,8 @@ def anaphoric_unit(m, ctx):
 def anaphoric_shift(m, ctx):
     direction = _g(m, "dir")
     unit = _unit(m, ctx) or "D"
-    n = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(direction, 0)
+    n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1,
+         "before": -1}.get(direction, 0)
     d = shift(_mentioned_base(ctx, unit) if unit in ("Y", "M") else ctx.reference, unit, n)
     word = m.group("unit").lower()
     if word in ("morning", "night"):
