@@ -741,10 +741,12 @@ def shifted(m, ctx):
             and not _YEAR_LONG_PERIOD.search(_sentence_so_far(m))):
         return "DATE", _quarter_year_ago(ctx), None, None
     unit = _unit(m, ctx)
-    if direction in ("earlier", "later") and unit in ("D", "W", "M", "Y") and not isinstance(_number(ctx, m), int):
+    if (direction in ("earlier", "later") or _g(m, "number") is None) and unit in ("D", "W", "M", "Y", "DE") \
+            and not isinstance(_number(ctx, m), int):
         # "a few days later": a vague shift from the story's event has no date, and it is no
-        # more in the future (past) of the publication date than the event: its length
-        return "DURATION", f"PX{unit}", _mod(m, ctx), None
+        # more in the future (past) of the publication date than the event: its length; so is
+        # a bare "months ago" (news annotation: PXM)
+        return "DURATION", f"PX{'Y' if unit == 'DE' else unit}", _mod(m, ctx), None
     if direction in ("ago", "from now"):
         base = ctx.anchor
     else:  # "two years later": from the year (month) last mentioned, days from the last day
