@@ -469,6 +469,15 @@ CASES = [
     ("The war began in 2003. Three days later, it spread.", A, "Three days later", "2003"),
     ("He left on May 3, 2011. That month, talks stalled. Two days later, he quit.", A,
      "Two days later", "2011-05-05"),
+    # a story told in steps: a month that opens the sentence after one opened by a month of
+    # another year stays in that year, moving forward
+    ("In March 2003, troops invaded. In April, Baghdad fell.", A, "April", "2003-04"),
+    ("In March 2003, troops invaded. By December, Saddam was captured.", A, "December",
+     "2003-12"),
+    ("On March 20, 2003, troops invaded. On April 9, Baghdad fell.", A, "April 9", "2003-04-09"),
+    # ... not after a year alone, nor after a month that does not open its sentence
+    ("In 2022, profit rose. In January, sales fell.", A, "January", "2023-01"),
+    ("Sales rose compared with March 2022. In February, they fell.", A, "February", "2023-02"),
     # a season across two years: the second year is a year, not a count of years
     ("The plan covers the 2014-15 school year.", A, "15", "2015"),
 ]

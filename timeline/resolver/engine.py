@@ -78,18 +78,28 @@ def _owns_event(text: str, end: int, tense: dict) -> bool:
     return tense["possessive"].match(text, end) is not None
 
 
-def _same_clause(text: str, bounds: list[int], sentence: int, future: bool,
-                 mention: tuple[int, int], mention_sentence: int, pos: int) -> bool:
-    """Whether the date last mentioned frames an expression at ``pos`` that lacks a year.
+def _framing(text: str, bounds: list[int], sentence: int, future: bool, mentioned: str | None,
+             mention: tuple[int, int], mention_sentence: int, pos: int) -> str | None:
+    """How the date last mentioned frames an expression at ``pos`` that lacks a year.
 
-    It does in the same sentence, for an expression not in the future, when no comma comes
+    "clause": in the same sentence, for an expression not in the future, when no comma comes
     between them ("elected in November 2012 and took office in January") or the sentence
     opens with the mention ("In 2010, sales rose in January"); not across a clause ("invited
-    in July 1997, will join on March 12").
+    in July 1997, will join on March 12"). "story": both open consecutive sentences, a story
+    told in steps ("In March 2003, troops invaded. By December, Saddam was captured."), which
+    moves forward; only from a month or a day (after "Profit rose in 2012." a sentence that
+    opens "In January," may well speak of this January). None otherwise.
     """
-    if mention_sentence != sentence or future:
-        return False
-    return "," not in text[mention[1]:pos] or mention[0] - bounds[sentence - 1] <= 12
+    if future:
+        return None
+    if mention_sentence == sentence - 1:
+        opens = mention[0] - bounds[sentence - 2] <= 12 and pos - bounds[sentence - 1] <= 12
+        return "story" if opens and len(mentioned or "") >= 7 else None
+    if mention_sentence != sentence:
+        return None
+    if "," not in text[mention[1]:pos] or mention[0] - bounds[sentence - 1] <= 12:
+        return "clause"
+    return None
 
 
 def _is_past(text: str, pos: int, tense: dict) -> bool:
@@ -202,10 +212,12 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         past_verb = _is_past(text, start, lang.tense)
         future = _is_future(text, bounds, sentence, start, end, lang.tense, past_verb,
                             ahead_in_sentence=sentence == future_sentence)
+        framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
+                           start)
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and past_verb,
-                      mention_in_clause=mentioned if _same_clause(text, bounds, sentence, future,
-                                                                  mention_span, mentioned_sentence, start) else None)
+                      mention_in_clause=mentioned if framing else None,
+                      story_moves_on=framing == "story")
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):

@@ -30,8 +30,11 @@ class Context:
     #: A past-tense verb comes right before the expression ("opened on Jan. 5").
     past: bool = False
     #: The date last mentioned, when it was written with its year in the expression's own
-    #: clause (``engine._same_clause``): a month or day without a year takes its year from it.
+    #: clause (``engine._framing``): a month or day without a year takes its year from it.
     mention_in_clause: str | None = None
+    #: That date opens the sentence before, as this expression opens its own: a story told in
+    #: steps, where a later month of the year stays in it ("In March 2003, ... By December, ...").
+    story_moves_on: bool = False
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -126,6 +129,8 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
         y0 = int(near.group(1))
         m0 = int(near.group(2)) if near.group(2) else None
         if m0 is None:
+            return y0
+        if ctx.story_moves_on and month >= m0:
             return y0
         return min((y0 - 1, y0, y0 + 1), key=lambda y: abs((y - y0) * 12 + month - m0))
     best = None
