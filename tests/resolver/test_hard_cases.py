@@ -435,6 +435,13 @@ CASES = [
     # a day ahead makes the later days of its sentence ahead, but today does not
     ("Talks resume today in Geneva, the city chosen by the mediators of the United Nations and "
      "the European Union for the last round on Monday.", A, "Monday", "2023-09-11"),
+    # the start of a change lies ahead, unless its main clause is in the past
+    ("Starting Monday, stores close early.", A, "Monday", "2023-09-18"),
+    ("Starting Monday, stores closed early.", A, "Monday", "2023-09-11"),
+    ("Effective Monday, the bank raised its rate.", A, "Monday", "2023-09-11"),
+    ("Beginning Tuesday, the agency stops issuing permits.", A, "Tuesday", "2023-09-19"),
+    ("Starting Monday, the reduced fares apply.", A, "Monday", "2023-09-18"),
+    ("Beginning in January, the law required helmets.", A, "January", "2023-01"),
     # a clause of "after"/"before" with a verb in -ing orders a weekday against the day
     # before it in the sentence
     ("He will fly to Rome on Wednesday after visiting Paris on Tuesday.", A, "Tuesday",

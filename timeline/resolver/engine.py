@@ -47,6 +47,10 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     start = max(first, pos - tense["before"])
     if tense["past_before"].search(text, start, pos):
         return False
+    if tense["onset_before"].search(text, max(first, pos - 20), pos):
+        # "Starting Monday, stores close early": ahead, unless the main clause is in the past
+        rest = text[end:last]
+        return tense["future"].search(rest) is not None or tense["onset_past"].match(rest) is None
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
     stop = min(last, end + tense["after"])
