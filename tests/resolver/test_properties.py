@@ -14,10 +14,10 @@ VALUE = re.compile(
     r"|FY\d{4}|BC\d{4}|XXXX-WXX-WE|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI)|XXXX-(?:0[1-9]|1[0-2])"
     r"|\d{2,4}(?:-(?:Q[1-4X]|H[12]|SP|SU|FA|WI|W(?:\d{2}|XX)(?:-WE)?|\d{2}(?:-\d{2})?))?"
     r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
-    r"|P(?:\d+|X)(?:Y|M|W|D|Q|DE|CE)(?:6M|T12H)?|PT(?:\d+|X)(?:H|M|S)(?:30[MS])?)$")
+    r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE)(?:6M|T12H)?|PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)(?:30[MS])?)$")
 
 WORDS = st.sampled_from(["on", "each", "July", "1/2", "and", "half", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
-                         "years", "the", "quarter", "third", "will", "said", ".", ",", "May", "at", "2:30",
+                         "years", "2.5", "the", "quarter", "third", "will", "said", ".", ",", "May", "at", "2:30",
                          "p.m.", "a", "year", "earlier", "later", "day", "Christmas", "mid-", "'90s", "now"])
 #: Every word of the vocabularies too, so that phrases reach every rule ("the tenth quarter").
 VOCABULARY_WORDS = st.sampled_from(sorted({w for words in vocabulary("en").values() for w in words}))

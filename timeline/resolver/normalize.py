@@ -59,13 +59,28 @@ def _mod(m: re.Match, ctx: Context) -> str | None:
     return ctx.vocab["modifier"].get(re.sub(r"\s+", " ", s)) if s else None
 
 
-def _number(ctx: Context, m: re.Match) -> int | str | None:
+def _number(ctx: Context, m: re.Match) -> int | float | str | None:
+    """The count the match names: an int, a float for a decimal ("2.5 hours"), "X" for a
+    vague one ("a few"), None for none."""
     s = _g(m, "number")
     if s is None:
         return None
     if s.isdigit():
         return int(s)
+    if _DECIMAL.fullmatch(s):
+        n = float(s)
+        return int(n) if n.is_integer() else n
     return ctx.vocab["number"].get(re.sub(r"\s+", " ", s))
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def _numeral(n: int | float | str) -> str:
+    """A count as TIMEX3 writes it in a duration: 5, 2.5, X."""
+    if isinstance(n, float):
+        return f"{n:.6f}".rstrip("0").rstrip(".")
+    return str(n)
 
 
 def _unit(m: re.Match, ctx: Context) -> str | None:
@@ -714,9 +729,12 @@ def _count_shift(ctx, m, base: dt.date, sign: int, gran: str | None = None):
     unit = _unit(m, ctx)
     if unit is None or unit in ("S", "MI", "H"):
         return None
-    if not isinstance(n, int):
+    if isinstance(n, float):  # "2.5 years ago": 30 months back
+        smaller, per_unit = _HALF_SHIFT.get(unit, (unit, 1))
+        d = shift(base, smaller, sign * round(n * per_unit))
+    elif not isinstance(n, int):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None
-    if (_g(m, "half") or _g(m, "half_after")) and unit in _HALF_SHIFT:
+    elif (_g(m, "half") or _g(m, "half_after")) and unit in _HALF_SHIFT:
         smaller, per_unit = _HALF_SHIFT[unit]  # "2 1/2 years ago": 30 months back
         d = shift(base, smaller, sign * (n * per_unit + per_unit // 2))
     else:
@@ -747,7 +765,7 @@ def shifted(m, ctx):
         return "DATE", _quarter_year_ago(ctx), None, None
     unit = _unit(m, ctx)
     if (direction in ("earlier", "later") or _g(m, "number") is None) and unit in ("D", "W", "M", "Y", "DE") \
-            and not isinstance(_number(ctx, m), int):
+            and not isinstance(_number(ctx, m), (int, float)):
         # "a few days later": a vague shift from the story's event has no date, and it is no
         # more in the future (past) of the publication date than the event: its length; so is
         # a bare "months ago" (news annotation: PXM)
@@ -765,8 +783,9 @@ def shifted(m, ctx):
 def shifted_future(m, ctx):
     """ "in three days.": that many units after the publication date, or a length of time
     where a superlative measures back from now ("the first loss in 10 years")."""
-    back = ctx.params.get("measured_back")
-    if back and not ctx.future and re.search(back, _sentence_so_far(m), re.I):
+    back, past = ctx.params.get("measured_back"), ctx.params.get("past_clause")
+    if not ctx.future and ((back and re.search(back, _sentence_so_far(m), re.I))
+                           or (past and re.search(past, _sentence_so_far(m)))):
         return duration(m, ctx)
     return _count_shift(ctx, m, ctx.anchor, 1)
 
@@ -807,12 +826,13 @@ def duration(m, ctx):
     if unit == "Q" and (_g(m, "number") in ("a", "an") or m.string[m.start("unit") - 1] == "-"):
         return None  # "a quarter of the vote", "three-quarters": fractions, not time
     if unit == "DE":
-        unit, n = "Y", (n * 10 if isinstance(n, int) else "X") if n != "X" else "X"
+        unit, n = "Y", (n * 10 if isinstance(n, (int, float)) else "X") if n != "X" else "X"
         unit = "DE" if n == "X" else "Y"
     if unit == "CE":
-        unit, n = ("Y", n * 100) if isinstance(n, int) else ("CE", "X")
+        unit, n = ("Y", n * 100) if isinstance(n, (int, float)) else ("CE", "X")
+    n = _numeral(n)
     value = f"PT{n}{'M' if unit == 'MI' else unit}" if unit in ("H", "MI", "S") else f"P{n}{unit}"
-    if (_g(m, "half") or _g(m, "half_after")) and isinstance(n, int) and unit in _HALF:
+    if (_g(m, "half") or _g(m, "half_after")) and n.isdigit() and unit in _HALF:
         value += _HALF[unit]  # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
     return "DURATION", value, _mod(m, ctx), None
 
@@ -844,7 +864,8 @@ def unit_adjective(m, ctx):
     if n is None:
         return None
     if unit == "DE":  # decades are counted in years, a vague number of them too
-        unit, n = "Y", (n * 10 if isinstance(n, int) else n)
+        unit, n = "Y", (n * 10 if isinstance(n, (int, float)) else n)
+    n = _numeral(n)
     if unit in ("H", "MI"):
         return "DURATION", f"PT{n}{'M' if unit == 'MI' else unit}", None, None
     return "DURATION", f"P{n}{unit}", None, None
