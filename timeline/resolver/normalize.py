@@ -624,6 +624,16 @@ def count_from_day(m, ctx):
     return _count_shift(ctx, m, base, 1)
 
 
+def ago_on_day(m, ctx):
+    """ "a year ago today", "ten years ago this month": that day (month, week), n units back."""
+    n, unit = _number(ctx, m), _unit(m, ctx)
+    if not isinstance(n, int) or unit not in ("Y", "M", "W"):
+        return None
+    d = shift(ctx.anchor + dt.timedelta(days=_v(ctx, "deictic_day", m) or 0), unit, -n)
+    gran = {"week": "W", "month": "M"}.get(_g(m, "part"), "D")
+    return "DATE", fmt(d, gran), _mod(m, ctx), (d if gran == "D" else None)
+
+
 def weekday_around(m, ctx):
     """"the Monday after Thanksgiving": the first such weekday after (before) the holiday."""
     if not m.group("weekday")[0].isupper():
@@ -944,7 +954,7 @@ NORMALIZERS = {
     "numeric_date": numeric_date, "calendar": calendar, "day_of_month": day_of_month, "month_alone": month_alone, "week_of": week_of,
     "week_of_month": week_of_month, "weekday_of_month": weekday_of_month,
     "year": year, "decade": decade, "century": century, "quarter": quarter,
-    "year_quarter": year_quarter, "half_year": half_year,
+    "year_quarter": year_quarter, "half_year": half_year, "ago_on_day": ago_on_day,
     "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
     "part_of_day": part_of_day, "weekday": weekday, "weekend": weekend,
     "count_from_day": count_from_day, "weekday_around": weekday_around,
