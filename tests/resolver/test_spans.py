@@ -26,6 +26,8 @@ CASES = [
     # "this past" belongs to the expression
     ("It rained this past weekend.", A, "this past weekend", "2023-W36-WE"),
     ("He spoke this past Sunday.", A, "this past Sunday", "2023-09-10"),
+    ("The deadline is this coming Monday.", A, "this coming Monday", "2023-09-18"),
+    ("Rain is due this coming week.", A, "this coming week", "2023-W38"),
     # a clock time before a part of a day said in words, a count from a day: one expression each
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
     ("The runoff is a week from Friday.", A, "a week from Friday", "2023-09-22"),

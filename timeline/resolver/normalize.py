@@ -520,7 +520,7 @@ def holiday(m, ctx):
     a = ctx.anchor
     if y is not None:
         days = _holiday_days(code, y)
-    elif direction in ("last", "next"):  # counted from the publication date
+    elif direction in ("last", "next", "coming"):  # counted from the publication date
         around = _holiday_days_around(code, a)
         days = [d for d in around if d < a][-1:] if direction == "last" else [d for d in around if d > a][:1]
     elif direction == "this":
