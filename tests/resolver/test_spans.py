@@ -27,6 +27,10 @@ CASES = [
     ("It rained this past weekend.", A, "this past weekend", "2023-W36-WE"),
     ("He spoke this past Sunday.", A, "this past Sunday", "2023-09-10"),
     ("The deadline is this coming Monday.", A, "this coming Monday", "2023-09-18"),
+    # a timestamp keeps its seconds and zone
+    ("Updated 2013-03-21T14:12:00Z by the desk.", A, "2013-03-21T14:12:00Z", "2013-03-21T14:12"),
+    ("Updated 2013-03-21T14:12:00+01:00 by the desk.", A, "2013-03-21T14:12:00+01:00",
+     "2013-03-21T14:12"),
     ("Rain is due this coming week.", A, "this coming week", "2023-W38"),
     # a clock time before a part of a day said in words, a count from a day: one expression each
     ("Fireworks start at 9:30 tonight.", A, "9:30 tonight", "2023-09-13T21:30"),
