@@ -2,6 +2,7 @@
 vocabulary references and the calendar tables."""
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,12 @@ def test_calendar_tables_cover_every_holiday_that_names_one():
             assert days and all(dt.date(year, int(d[:2]), int(d[3:])) for d in days), (name, year)
     with pytest.raises(ResolverDataError, match="no table"):
         calendar_table("no_such_holiday")
+
+
+def test_capitals_are_single_words_of_the_named_vocabularies():
+    from timeline.resolver.data_loader import _vocabulary_named
+    capitals = load_language("en").capitals
+    assert {"MARCH", "MONDAY", "TODAY", "CHRISTMAS"} <= capitals
+    assert not any(" " in word or "." in word or len(word) < 3 for word in capitals)
+    with pytest.raises(ResolverDataError, match="capitals names no vocabulary"):
+        _vocabulary_named({"month": {}}, "months", Path("data/en"))

@@ -485,6 +485,9 @@ CASES = [
     # ... not after a year alone, nor after a month that does not open its sentence
     ("In 2022, profit rose. In January, sales fell.", A, "January", "2023-01"),
     ("Sales rose compared with March 2022. In February, they fell.", A, "February", "2023-02"),
+    # words in capitals are read only when they are dates' words
+    ("PRICES MAY FALL, SAYS THE SUN", A, "MAY", None),
+    ("He read USA TODAY on the train.", A, "TODAY", None),
     # a season across two years: the second year is a year, not a count of years
     ("The plan covers the 2014-15 school year.", A, "15", "2015"),
 ]

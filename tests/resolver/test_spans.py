@@ -27,6 +27,9 @@ CASES = [
     ("It rained this past weekend.", A, "this past weekend", "2023-W36-WE"),
     ("He spoke this past Sunday.", A, "this past Sunday", "2023-09-10"),
     ("The deadline is this coming Monday.", A, "this coming Monday", "2023-09-18"),
+    # a date set in capitals in a header or a dateline, written as the article writes it
+    ("MONDAY, MARCH 18, 2013", A, "MONDAY, MARCH 18, 2013", "2013-03-18"),
+    ("NEW YORK, MARCH 21 (AP) - Stocks rose.", "2013-03-22", "MARCH 21", "2013-03-21"),
     # a timestamp keeps its seconds and zone
     ("Updated 2013-03-21T14:12:00Z by the desk.", A, "2013-03-21T14:12:00Z", "2013-03-21T14:12"),
     ("Updated 2013-03-21T14:12:00+01:00 by the desk.", A, "2013-03-21T14:12:00+01:00",

@@ -67,6 +67,8 @@ class Language:
     count_examples: tuple = ()
     #: Where each rule may start (see ``index``); None: every rule scans the whole text.
     index: RuleIndex | None = None
+    #: The words read as capitalized when the text sets them in capitals, in capitals ("MARCH").
+    capitals: frozenset = frozenset()
 
 
 def alternation(words) -> str:
@@ -298,8 +300,17 @@ def load_language(code: str) -> Language:
         compiled_counts = _compile_counts(counts) if counts else {}
     except (re.error, TypeError, KeyError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad counts section: {exc}") from exc
+    capitals = frozenset(str(w).upper() for name in spec.get("capitals") or ()
+                         for w in _vocabulary_named(vocab, name, base) if str(w).isalpha() and len(str(w)) >= 3)
     return Language(code, vocab, tuple(rules), joiners, tense, compiled_counts,
-                    tuple(tuple(e) for e in counts.get("examples") or ()), build_index(rules))
+                    tuple(tuple(e) for e in counts.get("examples") or ()), build_index(rules), capitals)
+
+
+def _vocabulary_named(vocab: dict, name: str, base: Path) -> dict:
+    """The vocabulary `name` of a language, or one clear error naming the file."""
+    if name not in vocab:
+        raise ResolverDataError(f"{base / 'rules.yaml'}: capitals names no vocabulary: {name!r}")
+    return vocab[name]
 
 
 def _compile_counts(spec: dict) -> dict:

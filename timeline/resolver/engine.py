@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 
 from timeline.resolver.calendar import hour_in_part_of_day
 from timeline.resolver.data_loader import Language
@@ -196,8 +197,30 @@ def _story_quarter(current: str | None, mentioned: str, anchor: dt.date) -> str 
     return mentioned if current is None or mentioned == just_completed else current
 
 
+CAPITALS = re.compile(r"[A-Z]{3,}")
+
+
+def recase_capitals(text: str, capitals: frozenset) -> str:
+    """`text` with the words of `capitals` capitalized ("MARCH" -> "March").
+
+    The length is unchanged, so offsets found in the result hold for `text`. Most texts have
+    none: the check for them is one scan (about 3% of the resolver's time).
+    """
+    if capitals.isdisjoint(CAPITALS.findall(text)):
+        return text
+    return CAPITALS.sub(lambda m: m[0][0] + m[0][1:].lower() if m[0] in capitals else m[0], text)
+
+
 def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     """All temporal expressions in `text`, in order, resolved against `anchor`."""
+    original, text = text, recase_capitals(text, lang.capitals)
+    out = _resolve(text, anchor, lang)
+    if text != original:  # the expressions as the article writes them ("MARCH 18")
+        out = [replace(t, text=original[t.start:t.end]) for t in out]
+    return out
+
+
+def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     bounds = _sentence_bounds(text)
     reference = anchor
     quarter = None
