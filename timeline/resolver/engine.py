@@ -221,6 +221,7 @@ def run(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
 
 
 def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
+    """`run` on a text whose capitals are already read."""
     bounds = _sentence_bounds(text)
     reference = anchor
     quarter = None
@@ -303,7 +304,7 @@ def order_days_in_sequence(found: list[Timex], text: str, joiners: dict, weekday
             b += dt.timedelta(days=7 * ((a - b).days // 7 + 1))
         else:
             continue
-        out[i] = Timex(day.start, day.end, day.text, day.type, b.isoformat(), day.mod, day.reference)
+        out[i] = replace(day, value=b.isoformat())
     return out
 
 
