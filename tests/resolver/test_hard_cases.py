@@ -435,6 +435,26 @@ CASES = [
     # a day ahead makes the later days of its sentence ahead, but today does not
     ("Talks resume today in Geneva, the city chosen by the mediators of the United Nations and "
      "the European Union for the last round on Monday.", A, "Monday", "2023-09-11"),
+    # a call for an event, and "ahead of" an event, put its day ahead
+    ("The opposition leader returned on Monday and called for protests on Saturday.", A,
+     "Saturday", "2023-09-16"),
+    ("Unions have called new strikes and protests for Thursday.", A, "Thursday", "2023-09-14"),
+    ("He called on Monday to say he was safe.", A, "Monday", "2023-09-11"),
+    ("Campaigners made final appeals on Sunday ahead of the referendum on Thursday.", A,
+     "Thursday", "2023-09-14"),
+    ("Investors are waiting for Friday's jobs report.", A, "Friday", "2023-09-15"),
+    ("The result is expected early Friday.", A, "early Friday", "2023-09-15"),
+    # a clause in the past between a future cue and the day keeps the day in the past
+    ("Hungary will enforce new laws on Tuesday, after more than 5,000 migrants crossed over "
+     "the weekend.", A, "the weekend", "2023-W36-WE"),
+    ("The man who robbed a bank will appear in court Tuesday.", A, "Tuesday", "2023-09-19"),
+    ("The firm will close the plant, which employed 500 people, on Friday.", A, "Friday",
+     "2023-09-15"),
+    # the start of a change inside a sentence takes the tense of the clause before it
+    ("The U.S. will suspend travel for 30 days starting Friday, the president announced.", A,
+     "Friday", "2023-09-15"),
+    ("Stores closed early starting Monday.", A, "Monday", "2023-09-11"),
+    ("The new rules apply starting Friday.", A, "Friday", "2023-09-15"),
     # the start of a change lies ahead, unless its main clause is in the past
     ("Starting Monday, stores close early.", A, "Monday", "2023-09-18"),
     ("Starting Monday, stores closed early.", A, "Monday", "2023-09-11"),

@@ -291,7 +291,8 @@ def load_language(code: str) -> Language:
                  "future_verb_before": re.compile(_with_first_char_check(raw_tense.get("future_verb_before", "(?!)"))),
                  **{key: re.compile(raw_tense.get(key, "(?!)"))
                     for key in ("opening_before", "opening_future", "possessive", "possessive_ahead",
-                                "embedded_clause", "onset_before", "onset_past")},
+                                "embedded_past", "onset_before", "onset_past",
+                                "onset_clause_past")},
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

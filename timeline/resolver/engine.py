@@ -48,11 +48,16 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     start = max(first, pos - tense["before"])
     if tense["past_before"].search(text, start, pos):
         return False
-    if tense["onset_before"].search(text, max(first, pos - 20), pos):
-        # "Starting Monday, stores close early": ahead, unless the main clause is in the past
-        rest = text[end:last]
-        return tense["future"].search(rest) is not None or tense["onset_past"].match(rest) is None
-    if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
+    onset = tense["onset_before"].search(text, max(first, pos - 20), pos)
+    if onset:
+        # "Starting Monday, stores close early": ahead, unless the main clause is in the past;
+        # inside a sentence, that clause comes before ("will suspend travel starting Friday")
+        if not text[first:onset.start()].strip(" \t\n\"'“‘"):
+            rest = text[end:last]
+            return tense["future"].search(rest) is not None or tense["onset_past"].match(rest) is None
+        clause = text[first:onset.start()]
+        return tense["future"].search(clause) is not None or tense["onset_clause_past"].search(clause) is None
+    if tense["future_verb_before"].search(text, max(start, pos - 50), pos):
         return True
     stop = min(last, end + tense["after"])
     if _owns_event(text, end, tense):
@@ -63,19 +68,28 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         if tense["possessive_ahead"].search(text, max(start, pos - 30), pos):
             return True
         return tense["future"].search(text[end:min(last, stop + 20)]) is not None
-    if ahead_in_sentence and not past_verb:
+    if ahead_in_sentence and not past_verb and not _in_past_clause(text, tense, start, pos):
         return True
     cue = tense["future"].search(text[start:stop])
-    # a past-tense verb right before the expression outweighs a cue that starts after it
-    # ("docked Monday and will leave Friday"), or one before it when a clause of its own
-    # comes between ("want to know what happened on Tuesday")
-    if cue and (not past_verb or (cue.start() < pos - start and not tense["embedded_clause"].search(
-            text, start + cue.end(), pos))):
-        return True
+    if cue:
+        before = cue.start() < pos - start
+        # a clause in the past between a cue and the expression keeps it in the past ("want to
+        # know what happened on Tuesday"); a past-tense verb right before the expression
+        # outweighs a cue that starts after it ("docked Monday and will leave Friday")
+        if not (before and _in_past_clause(text, tense, start + cue.end(), pos)) and (before or not past_verb):
+            return True
     # a day that opens the sentence ("On Tuesday, the league plans to ..."): its main clause
     if tense["opening_before"].match(text, first, pos):
         return tense["opening_future"].match(text, end, last) is not None
     return False
+
+
+def _in_past_clause(text: str, tense: dict, lo: int, pos: int) -> bool:
+    """Whether the expression at ``pos`` ends a clause of its own in the past that starts
+    after ``lo`` ("... after lawmakers debated a levy over the weekend"), with no future cue
+    after that clause's verb ("the man who robbed a bank will appear Tuesday")."""
+    found = tense["embedded_past"].search(text, lo, pos)
+    return found is not None and tense["future"].search(text, found.end("verb"), pos) is None
 
 
 def _owns_event(text: str, end: int, tense: dict) -> bool:
