@@ -81,7 +81,8 @@ CASES = [
     ("Atlanta, nineteen ninety-six.", A, "nineteen ninety-six", "1996"),
     ("In January nineteen ninety-seven it struck again.", A, "January nineteen ninety-seven", "1997-01"),
     ("By the year two thousand, he said.", A, "the year two thousand", "2000"),
-    ("The curfew starts at 10 p.m. Wednesday.", "1998-02-13", "10 p.m. Wednesday", "1998-02-11T22:00"),
+    ("The curfew started at 10 p.m. Wednesday.", "1998-02-13", "10 p.m. Wednesday", "1998-02-11T22:00"),
+    ("The curfew starts at 10 p.m. Wednesday.", "1998-02-13", "10 p.m. Wednesday", "1998-02-18T22:00"),
     ("The deadline is 5 p.m. EST, Nov. 6.", "1989-11-01", "5 p.m. EST, Nov. 6", "1989-11-06T17:00"),
     ("It resumed nearly two months after the team was blocked.", A, "nearly two months", "P2M"),
     ("Two days later the talks resumed.", A, "Two days later", "2023-09-15"),
@@ -435,6 +436,15 @@ CASES = [
     # a day ahead makes the later days of its sentence ahead, but today does not
     ("Talks resume today in Geneva, the city chosen by the mediators of the United Nations and "
      "the European Union for the last round on Monday.", A, "Monday", "2023-09-11"),
+    # a schedule verb before a few words or a clock time, and a state that lasts until a day
+    ("Daylight saving time begins at 2 a.m. Sunday.", "2018-03-09", "2 a.m. Sunday",
+     "2018-03-11T02:00"),
+    ("The new wing opens to the public on Saturday.", A, "Saturday", "2023-09-16"),
+    ("Warnings are in place for Cornwall and Devon until Saturday evening.", A, "Saturday evening",
+     "2023-09-16TEV"),
+    ("The heat warning remains in effect until 8 p.m. Wednesday.", "2025-07-08", "8 p.m. Wednesday",
+     "2025-07-09T20:00"),
+    ("The store was closed until Monday.", A, "Monday", "2023-09-11"),
     # a call for an event, and "ahead of" an event, put its day ahead
     ("The opposition leader returned on Monday and called for protests on Saturday.", A,
      "Saturday", "2023-09-16"),

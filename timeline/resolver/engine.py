@@ -251,8 +251,13 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             continue
         rule = lang.rules[idx]
         sentence = bisect.bisect_right(bounds, start)
-        past_verb = _is_past(text, start, lang.tense)
-        future = _is_future(text, bounds, sentence, start, end, lang.tense, past_verb,
+        # the tense cues of a day come before the clock time joined to it ("remains in effect
+        # until 8 p.m. Wednesday")
+        cue_pos = start
+        if out and CLOCK.match(out[-1].value) and lang.joiners.get("time_day", NEVER).search(text[out[-1].end:start]):
+            cue_pos = out[-1].start
+        past_verb = _is_past(text, cue_pos, lang.tense)
+        future = _is_future(text, bounds, sentence, cue_pos, end, lang.tense, past_verb,
                             ahead_in_sentence=sentence == future_sentence)
         framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
                            start)
