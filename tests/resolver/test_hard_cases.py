@@ -445,6 +445,8 @@ CASES = [
     ("The heat warning remains in effect until 8 p.m. Wednesday.", "2025-07-08", "8 p.m. Wednesday",
      "2025-07-09T20:00"),
     ("The store was closed until Monday.", A, "Monday", "2023-09-11"),
+    ("Forecasters expect showers, with clearing skies by Monday afternoon.", A, "Monday afternoon",
+     "2023-09-18TAF"),
     # a call for an event, and "ahead of" an event, put its day ahead
     ("The opposition leader returned on Monday and called for protests on Saturday.", A,
      "Saturday", "2023-09-16"),
