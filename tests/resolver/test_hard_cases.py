@@ -447,6 +447,10 @@ CASES = [
     ("The store was closed until Monday.", A, "Monday", "2023-09-11"),
     ("Forecasters expect showers, with clearing skies by Monday afternoon.", A, "Monday afternoon",
      "2023-09-18TAF"),
+    # ahead, a holiday between the anchor and the day in focus is the one meant
+    ("Classes begin Tuesday, following the Labor Day holiday.", "2022-09-01", "Labor Day",
+     "2022-09-05"),
+    ("We will meet on Jan. 10, after New Year's Day.", "2023-12-20", "New Year's Day", "2024-01-01"),
     # a call for an event, and "ahead of" an event, put its day ahead
     ("The opposition leader returned on Monday and called for protests on Saturday.", A,
      "Saturday", "2023-09-16"),

@@ -465,7 +465,8 @@ def _nearest_occurrence(days: list[dt.date], ref: dt.date, ctx: Context) -> dt.d
     """The holiday's occurrence the sentence means, counted from the date in focus.
 
     `days` are its occurrences in the years around the focus, in order. Its tense decides:
-    ahead, the first one not before the focus. Otherwise, after a past date in focus, the
+    ahead, the last one from the anchor to a focus ahead, else the first one not before the
+    focus. Otherwise, after a past date in focus, the
     first one from it up to the anchor (the story moves on: "opened on June 3, 1998. By
     Christmas, ..."); else, after a past-tense verb, the last one not after the focus, and
     without one, the last one up to 60 days ahead (a holiday just ahead is often spoken of
@@ -474,6 +475,11 @@ def _nearest_occurrence(days: list[dt.date], ref: dt.date, ctx: Context) -> dt.d
     not the one eleven months back.
     """
     if ctx.future:
+        # an occurrence between the anchor and a day ahead in focus is the one meant ("classes
+        # begin Tuesday, following the Labor Day holiday"); else the first one from the focus
+        between = [d for d in days if ctx.anchor <= d <= ref]
+        if between:
+            return between[-1]
         return next(d for d in days if d >= ref) if days[-1] >= ref else days[-1]
     if ref < ctx.anchor:  # a past date in focus: the story moves on from it, up to the anchor
         ahead = [d for d in days if ref <= d <= ctx.anchor]
