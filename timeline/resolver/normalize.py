@@ -260,7 +260,15 @@ def month_alone(m, ctx):
     if direction and len(word) >= 3 and not word.islower():
         month = _v(ctx, "month", m)
         a = ctx.anchor
-        if direction in ("last", "past"):
+        if direction == "that":  # "by that December": of the year last mentioned
+            y = _mentioned_base(ctx, "Y").year
+        elif direction.startswith("the"):  # "the following March": after the date last mentioned
+            base = _mentioned_base(ctx, "M")
+            if direction.endswith(("following", "next")):
+                y = base.year if month > base.month else base.year + 1
+            else:
+                y = base.year if month < base.month else base.year - 1
+        elif direction in ("last", "past"):
             y = a.year if month < a.month else a.year - 1
         elif direction in ("next", "coming"):
             y = a.year if month > a.month else a.year + 1
@@ -448,6 +456,13 @@ def season(m, ctx):
             y = a.year if a.month < first_month else a.year + 1
     elif y is None and direction == "that":  # "that summer": of the year last mentioned
         y = _mentioned_base(ctx, "Y").year
+    elif y is None and direction in ("following", "previous", "preceding"):
+        # "the following spring": the first one begun after the date last mentioned
+        base, first_month = _mentioned_base(ctx, "M"), SEASON_FIRST_MONTH[s]
+        if direction == "following":
+            y = base.year if base.month < first_month else base.year + 1
+        else:
+            y = base.year if base.month >= first_month + 3 else base.year - 1
     elif y is None:
         y = ref.year
         if direction is None and not ctx.future and s in ("SU", "FA") and ref.month < 6:
