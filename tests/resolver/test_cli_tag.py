@@ -27,6 +27,22 @@ def test_user_errors_are_messages(tmp_path):
     assert r.exit_code == 2 and "YYYY-MM-DD" in r.output
 
 
+def test_a_malformed_data_file_is_one_message(tmp_path, monkeypatch):
+    import sys
+
+    from timeline.resolver import ResolverDataError
+    cli_tag = sys.modules["timeline.cli.tag"]  # the module (the package exports the command)
+
+    def broken(text, anchor):
+        raise ResolverDataError("data/en/rules.yaml rule #14 'month_alone': bad pattern")
+    monkeypatch.setattr(cli_tag, "resolve", broken)
+    f = tmp_path / "a.txt"
+    f.write_text("They met on Tuesday.", encoding="utf-8")
+    r = CliRunner().invoke(tag, [str(f), "--anchor", "2023-09-13"])
+    assert r.exit_code == 1 and "rules.yaml rule #14" in r.output and "reinstall" in r.output
+    assert "Traceback" not in r.output
+
+
 def test_corpus_and_eval(tmp_path):
     src = tmp_path / "gold"
     src.mkdir()

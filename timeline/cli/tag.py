@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from timeline.cli.errors import user_errors
 from timeline.resolver import Timex, resolve
 from timeline.resolver.scoring import Score, corpus_documents, format_metrics
 
@@ -63,7 +64,8 @@ def tag_corpus(folder: Path, out: Path | None = None) -> list[tuple[str, str, li
             anchor = dt.date.fromisoformat(dct)
         except (TypeError, ValueError):
             raise click.ClickException(f"{folder / (name + '.json')}: dct {dct!r} is not YYYY-MM-DD")
-        system = [t.as_dict() for t in resolve(text, anchor)]
+        with user_errors():
+            system = [t.as_dict() for t in resolve(text, anchor)]
         if out is not None:
             (out / f"{name}.json").write_text(json.dumps(system, indent=1), encoding="utf-8")
         results.append((name, text, system, gold))
@@ -97,7 +99,8 @@ def tag(file: Path | None, anchor: str | None, fmt: str, corpus: Path | None, ou
     if date is None:
         raise click.UsageError("--anchor YYYY-MM-DD is required: relative dates need a reference date")
     text = _read(file)
-    timexes = resolve(text, date)
+    with user_errors():
+        timexes = resolve(text, date)
     if fmt == "json":
         click.echo(json.dumps([t.as_dict() for t in timexes], indent=1, ensure_ascii=False))
     elif fmt == "timeml":
