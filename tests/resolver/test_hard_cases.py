@@ -512,6 +512,9 @@ CASES = [
     ("The war began in 2003. Three days later, it spread.", A, "Three days later", "2003"),
     ("He left on May 3, 2011. That month, talks stalled. Two days later, he quit.", A,
      "Two days later", "2011-05-05"),
+    # a year that describes a thing does not lend its year to the dates after it
+    ("He was named as a 2019 graduate who had been reported missing on April 9.", "2025-04-16",
+     "April 9", "2025-04-09"),
     # a story told in steps: a month that opens the sentence after one opened by a month of
     # another year stays in that year, moving forward
     ("In March 2003, troops invaded. In April, Baghdad fell.", A, "April", "2003-04"),

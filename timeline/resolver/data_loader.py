@@ -69,6 +69,8 @@ class Language:
     index: RuleIndex | None = None
     #: The words read as capitalized when the text sets them in capitals, in capitals ("MARCH").
     capitals: frozenset = frozenset()
+    #: Other cues the engine looks for around an expression (``cues`` in rules.yaml), by name.
+    cues: dict = field(default_factory=dict)
 
 
 def alternation(words) -> str:
@@ -303,8 +305,12 @@ def load_language(code: str) -> Language:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad counts section: {exc}") from exc
     capitals = frozenset(str(w).upper() for name in spec.get("capitals") or ()
                          for w in _vocabulary_named(vocab, name, base) if str(w).isalpha() and len(str(w)) >= 3)
+    try:
+        cues = {k: re.compile(v) for k, v in (spec.get("cues") or {}).items()}
+    except (re.error, TypeError, AttributeError) as exc:
+        raise ResolverDataError(f"{base / 'rules.yaml'}: bad cue: {exc}") from exc
     return Language(code, vocab, tuple(rules), joiners, tense, compiled_counts,
-                    tuple(tuple(e) for e in counts.get("examples") or ()), build_index(rules), capitals)
+                    tuple(tuple(e) for e in counts.get("examples") or ()), build_index(rules), capitals, cues)
 
 
 def _vocabulary_named(vocab: dict, name: str, base: Path) -> dict:

@@ -281,8 +281,10 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if typ == "DATE" and MENTION.match(value):
             mentioned = value
             # only a year written in digits frames the dates after it ("in November 2012"),
-            # not one counted from the anchor ("last year's profit was reported in March")
-            written = WRITTEN_YEAR.search(text, start, end) is not None
+            # not one counted from the anchor ("last year's profit was reported in March"), nor
+            # one that describes a thing ("a 2019 graduate reported missing on April 9")
+            written = WRITTEN_YEAR.search(text, start, end) is not None and not lang.cues.get(
+                "describing_year", NEVER).search(text, max(0, start - 12), start)
             mentioned_sentence, mention_span = (sentence if written else -1), (start, end)
         if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
             quarter = _story_quarter(quarter, value, anchor)
