@@ -447,6 +447,20 @@ CASES = [
     ("The store was closed until Monday.", A, "Monday", "2023-09-11"),
     ("Forecasters expect showers, with clearing skies by Monday afternoon.", A, "Monday afternoon",
      "2023-09-18TAF"),
+    # a past verb with its particle or "through"/"over"; "is closed over" is a state, not a past
+    ("Transit systems shut down Sunday night and will remain closed.", "2012-10-29",
+     "Sunday night", "2012-10-28"),
+    ("Negotiators worked through the weekend and will meet again Monday.", "2012-12-31",
+     "the weekend", "2012-W52-WE"),
+    ("Tax cuts first passed in 2001 expire Tuesday.", "2012-12-31", "Tuesday", "2013-01-01"),
+    ("The union set a deadline of noon Wednesday.", "2014-08-11", "noon Wednesday",
+     "2014-08-13T12:00"),
+    ("Polls open at 7 a.m. Tuesday.", "2016-05-09", "7 a.m. Tuesday", "2016-05-10T07:00"),
+    ("Organizers began planning it in January and expect 50,000 people.", "2025-07-04", "January",
+     "2025-01"),
+    # "p.m." ends a sentence before a word that cannot go on with the time
+    ("Polls open at 7 a.m. Tuesday and close at 8 p.m. Early voting ended Saturday, with 40,000 "
+     "ballots cast in two weeks.", "2016-05-09", "two weeks", "P2W"),
     # ahead, a holiday between the anchor and the day in focus is the one meant
     ("Classes begin Tuesday, following the Labor Day holiday.", "2022-09-01", "Labor Day",
      "2022-09-05"),
