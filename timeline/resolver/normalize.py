@@ -279,14 +279,10 @@ def month_alone(m, ctx):
         return "DATE", f"{y:04d}-{month:02d}", _mod(m, ctx), None
     if (len(word) <= 3 and word.lower() != "may") or word.islower():
         return None
-    if word.lower() == "may" and not _g(m, "modifier"):
-        before = m.string[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(in|of|since|until|by|early|late|last|next|this|from|to|through|and|between|on)\s+$", before):
-            return None
-    if word.lower() in ("march",) and not _g(m, "modifier"):
-        before = m.string[max(0, m.start() - 12):m.start()].lower()
-        if not re.search(r"\b(in|of|since|until|by|last|next|this|from|to|through|and|between|on)\s+$", before):
-            return None
+    verb_month = ctx.params.get("verb_month_before")
+    if verb_month and word.lower() in ("may", "march") and not _g(m, "modifier") and not re.search(
+            verb_month, m.string[max(0, m.start() - 24):m.start()]):
+        return None  # "they may go", "protesters march", "support for May" (Theresa May)
     name_after, date_before = ctx.params.get("name_after"), ctx.params.get("date_before")
     if (name_after and not _g(m, "modifier") and re.match(name_after, m.string[m.end():m.end() + 30])
             and not re.search(date_before, m.string[max(0, m.start() - 12):m.start()])):
