@@ -700,7 +700,7 @@ def _mentioned_base(ctx: Context, unit: str) -> dt.date:
     """The date "that year"/"the following month" count from: the last mention at that
     granularity or finer, else the reference date."""
     found = _MENTIONED.match(ctx.mentioned or "")
-    if found and unit == "Y":
+    if found and unit in ("Y", "DE", "CE"):  # "by the end of the decade": of the story's year
         return dt.date(int(found.group(1)), 1, 1)
     if found and unit == "M" and found.group(2):
         return dt.date(int(found.group(1)), int(found.group(2)), 1)
@@ -710,7 +710,10 @@ def _mentioned_base(ctx: Context, unit: str) -> dt.date:
 def anaphoric_unit(m, ctx):
     unit = _unit(m, ctx)
     if _g(m, "modifier"):  # "the end of the month": a part of the story's month
-        return "DATE", fmt(_mentioned_base(ctx, unit), unit), _mod(m, ctx), None
+        base = _mentioned_base(ctx, unit)
+        if ctx.future and base < ctx.anchor and unit in ("Y", "DE", "CE"):
+            base = ctx.anchor  # "plans to sell it by the end of the year": this year, not the story's
+        return "DATE", fmt(base, unit), _mod(m, ctx), None
     if unit == "D":
         if not _g(m, "dir") and m.group(0).lower().startswith("the"):
             return None  # "in the day", "the day belonged to": rarely a date of its own
