@@ -458,6 +458,10 @@ CASES = [
     ("Polls open at 7 a.m. Tuesday.", "2016-05-09", "7 a.m. Tuesday", "2016-05-10T07:00"),
     ("Organizers began planning it in January and expect 50,000 people.", "2025-07-04", "January",
      "2025-01"),
+    # the weekdays after a week that owns an event are that week's
+    ("They moved next week's budget vote from Monday to Thursday.", "2017-04-08", "Thursday",
+     "2017-04-13"),
+    ("Last week's talks ran from Monday to Wednesday.", "2017-04-08", "Monday", "2017-03-27"),
     # "p.m." ends a sentence before a word that cannot go on with the time
     ("Polls open at 7 a.m. Tuesday and close at 8 p.m. Early voting ended Saturday, with 40,000 "
      "ballots cast in two weeks.", "2016-05-09", "two weeks", "P2W"),

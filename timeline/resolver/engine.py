@@ -299,6 +299,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         last_end = end
     out = join_times_to_days(out, text, lang.joiners)
     out = order_days_in_sequence(out, text, lang.joiners, lang.vocab["weekday"])
+    out = place_days_in_named_week(out, text, lang.joiners, lang.vocab["weekday"])
     return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
 
 
@@ -329,6 +330,33 @@ def order_days_in_sequence(found: list[Timex], text: str, joiners: dict, weekday
         else:
             continue
         out[i] = replace(day, value=b.isoformat())
+    return out
+
+
+WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
+
+
+def place_days_in_named_week(found: list[Timex], text: str, joiners: dict, weekdays: dict) -> list[Timex]:
+    """Put the weekdays that follow a week's event in that week.
+
+    "moved next week's budget vote from Monday to Thursday": the joiner ``week_event`` matches
+    right after the week ("'s"); each bare weekday after it, up to the next other expression
+    and within ``week_event_span`` (no sentence end between), is that week's day.
+    """
+    rx, span = joiners.get("week_event"), joiners.get("week_event_span")
+    if rx is None or span is None:
+        return found
+    out = list(found)
+    for i, week in enumerate(out):
+        iso = WEEK.match(week.value)
+        if iso is None or rx.match(text, week.end) is None:
+            continue
+        for j in range(i + 1, len(out)):
+            day = out[j]
+            if day.text.lower() not in weekdays or not DAY.match(day.value) or span.match(text, week.end, day.start) is None:
+                break
+            date = dt.date.fromisocalendar(int(iso[1]), int(iso[2]), weekdays[day.text.lower()])
+            out[j] = replace(day, value=date.isoformat())
     return out
 
 
