@@ -63,7 +63,7 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     if tense["future_verb_before"].search(text, max(start, pos - 50), pos):
         return True
     stop = min(last, end + tense["after"])
-    if _owns_event(text, end, tense):
+    if _owns_event(text, pos, end, tense):
         # "Wednesday's ruling": a day that owns an event is ahead only by a cue right before
         # it ("ahead of Friday's vote") or after its noun ("Friday's vote will decide"), not
         # by the sentence's future ("would look for ways to get around Wednesday's ruling",
@@ -95,9 +95,13 @@ def _in_past_clause(text: str, tense: dict, lo: int, pos: int) -> bool:
     return found is not None and tense["future"].search(text, found.end("verb"), pos) is None
 
 
-def _owns_event(text: str, end: int, tense: dict) -> bool:
-    """Whether the expression ending at ``end`` owns an event ("Wednesday's ruling")."""
-    return tense["possessive"].match(text, end) is not None
+def _owns_event(text: str, pos: int, end: int, tense: dict) -> bool:
+    """Whether the expression at ``text[pos:end]`` owns an event: "Wednesday's ruling", or
+    after "the" as a modifier of the event's noun ("the August shooting")."""
+    if tense["possessive"].match(text, end) is not None:
+        return True
+    return (tense["attributive_before"].search(text, max(0, pos - 6), pos) is not None
+            and tense["attributive_after"].match(text, end) is not None)
 
 
 def _framing(text: str, bounds: list[int], sentence: int, future: bool, mentioned: str | None,
