@@ -7,7 +7,7 @@ from timeline.resolver.scoring import Score, corpus_documents
 
 #: Regression floor: the figure the resolver reaches today, rounded down. Raise it with every
 #: improvement; the issue's target (0.85 in CI, 0.88 goal) is not reached yet.
-VALUE_F1_FLOOR = 0.835
+VALUE_F1_FLOOR = 0.84
 
 
 def test_dev_value_f1():
