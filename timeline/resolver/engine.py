@@ -44,8 +44,10 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     (``_is_past``); a cue found only past its start does not count then.
     ``ahead_in_sentence``: an earlier date of the sentence lies ahead, and so does this one
     ("will leave from March 30, with a third flight each Thursday from August 6"), unless a
-    past cue is near it. An expression that opens its sentence (``opening_before``) is ahead
-    when the rest of the sentence matches ``opening_future``.
+    past cue is near it or it ends a clause of its own in the past. The start of a change
+    ("Starting Monday,") is decided by its main clause (``_onset_is_future``). An expression
+    that opens its sentence (``opening_before``) is ahead when the rest of the sentence
+    matches ``opening_future``.
     """
     first, last = bounds[sentence - 1], bounds[sentence]
     start = max(first, pos - tense["before"])
@@ -53,13 +55,7 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         return False
     onset = tense["onset_before"].search(text, max(first, pos - 20), pos)
     if onset:
-        # "Starting Monday, stores close early": ahead, unless the main clause is in the past;
-        # inside a sentence, that clause comes before ("will suspend travel starting Friday")
-        if not text[first:onset.start()].strip(" \t\n\"'“‘"):
-            rest = text[end:last]
-            return tense["future"].search(rest) is not None or tense["onset_past"].match(rest) is None
-        clause = text[first:onset.start()]
-        return tense["future"].search(clause) is not None or tense["onset_clause_past"].search(clause) is None
+        return _onset_is_future(text, tense, first, onset.start(), end, last)
     if tense["future_verb_before"].search(text, max(start, pos - 50), pos):
         return True
     stop = min(last, end + tense["after"])
@@ -85,6 +81,18 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     if tense["opening_before"].match(text, first, pos):
         return tense["opening_future"].match(text, end, last) is not None
     return False
+
+
+def _onset_is_future(text: str, tense: dict, first: int, onset: int, end: int, last: int) -> bool:
+    """Whether the start of a change at ``onset`` ("Starting Monday", "effective Jan. 1") lies
+    ahead: yes, unless its main clause is in the past. That clause follows when the onset opens
+    the sentence ("Starting Monday, stores closed early"), else it comes before ("will suspend
+    travel starting Friday"); a future cue in it wins."""
+    if not text[first:onset].strip(" \t\n\"'“‘"):
+        rest = text[end:last]
+        return tense["future"].search(rest) is not None or tense["onset_past"].match(rest) is None
+    clause = text[first:onset]
+    return tense["future"].search(clause) is not None or tense["onset_clause_past"].search(clause) is None
 
 
 def _in_past_clause(text: str, tense: dict, lo: int, pos: int) -> bool:
