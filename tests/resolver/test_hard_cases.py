@@ -456,6 +456,8 @@ CASES = [
     ("The union set a deadline of noon Wednesday.", "2014-08-11", "noon Wednesday",
      "2014-08-13T12:00"),
     ("Polls open at 7 a.m. Tuesday.", "2016-05-09", "7 a.m. Tuesday", "2016-05-10T07:00"),
+    ("The new tariffs are due to take effect at 12:01 a.m. Wednesday.", "2025-04-07",
+     "12:01 a.m. Wednesday", "2025-04-09T00:01"),
     ("Organizers began planning it in January and expect 50,000 people.", "2025-07-04", "January",
      "2025-01"),
     # the weekdays after a week that owns an event are that week's
