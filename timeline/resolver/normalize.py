@@ -279,10 +279,12 @@ def month_alone(m, ctx):
         return "DATE", f"{y:04d}-{month:02d}", _mod(m, ctx), None
     if (len(word) <= 3 and word.lower() != "may") or word.islower():
         return None
-    verb_month = ctx.params.get("verb_month_before")
-    if verb_month and word.lower() in ("may", "march") and not _g(m, "modifier") and not re.search(
-            verb_month, m.string[max(0, m.start() - 24):m.start()]):
-        return None  # "they may go", "protesters march", "support for May" (Theresa May)
+    verb_month, noun_after = ctx.params.get("verb_month_before"), ctx.params.get("event_noun_after")
+    if verb_month and word.lower() in ("may", "march") and not _g(m, "modifier"):
+        before = m.string[max(0, m.start() - 24):m.start()]
+        found = re.search(verb_month, before)
+        if found is None or (found.group("the") and not re.match(noun_after or "(?!)", m.string[m.end():m.end() + 30])):
+            return None  # "they may go", "support for May", "the March for Our Lives"
     name_after, date_before = ctx.params.get("name_after"), ctx.params.get("date_before")
     if (name_after and not _g(m, "modifier") and re.match(name_after, m.string[m.end():m.end() + 30])
             and not re.search(date_before, m.string[max(0, m.start() - 12):m.start()])):
