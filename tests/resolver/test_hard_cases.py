@@ -460,6 +460,11 @@ CASES = [
      "12:01 a.m. Wednesday", "2025-04-09T00:01"),
     ("Organizers began planning it in January and expect 50,000 people.", "2025-07-04", "January",
      "2025-01"),
+    # a month that modifies an event's noun: the sentence's future is not the event's
+    ("The suspect in the November attacks in Paris would be extradited.", "2016-03-19",
+     "November", "2015-11"),
+    ("The March election will decide it.", "2014-01-14", "March", "2014-03"),
+    ("Friday's jobs report will show gains.", A, "Friday", "2023-09-15"),
     # the weekdays after a week that owns an event are that week's
     ("They moved next week's budget vote from Monday to Thursday.", "2017-04-08", "Thursday",
      "2017-04-13"),

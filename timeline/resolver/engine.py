@@ -59,14 +59,17 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     if tense["future_verb_before"].search(text, max(start, pos - 50), pos):
         return True
     stop = min(last, end + tense["after"])
-    if _owns_event(text, pos, end, tense):
+    noun_end = _owns_event(text, pos, end, tense)
+    if noun_end is not None:
         # "Wednesday's ruling": a day that owns an event is ahead only by a cue right before
         # it ("ahead of Friday's vote") or after its noun ("Friday's vote will decide"), not
         # by the sentence's future ("would look for ways to get around Wednesday's ruling",
-        # "will appeal on Monday against Wednesday's ruling")
+        # "will appeal on Monday against Wednesday's ruling", "the suspect in the November
+        # attacks in Paris would be extradited")
         if tense["possessive_ahead"].search(text, max(start, pos - 30), pos):
             return True
-        return tense["future"].search(text[end:min(last, stop + 20)]) is not None
+        cue = tense["future"].search(text, noun_end, min(last, noun_end + 24))
+        return cue is not None and tense["event_noun_tail"].fullmatch(text, noun_end, cue.start()) is not None
     if ahead_in_sentence and not past_verb and not _in_past_clause(text, tense, start, pos):
         return True
     cue = tense["future"].search(text[start:stop])
@@ -103,13 +106,17 @@ def _in_past_clause(text: str, tense: dict, lo: int, pos: int) -> bool:
     return found is not None and tense["future"].search(text, found.end("verb"), pos) is None
 
 
-def _owns_event(text: str, pos: int, end: int, tense: dict) -> bool:
-    """Whether the expression at ``text[pos:end]`` owns an event: "Wednesday's ruling", or
-    after "the" as a modifier of the event's noun ("the August shooting")."""
-    if tense["possessive"].match(text, end) is not None:
-        return True
-    return (tense["attributive_before"].search(text, max(0, pos - 6), pos) is not None
-            and tense["attributive_after"].match(text, end) is not None)
+def _owns_event(text: str, pos: int, end: int, tense: dict) -> int | None:
+    """Where the noun of the event ends, when the expression at ``text[pos:end]`` owns one:
+    "Wednesday's ruling", or after "the" as a modifier of the noun ("the August shooting")."""
+    possessive = tense["possessive"].match(text, end)
+    if possessive is not None:
+        noun = re.match(r"\s+[\w-]+", text[possessive.end():possessive.end() + 40])
+        return possessive.end() + (noun.end() if noun else 0)
+    if tense["attributive_before"].search(text, max(0, pos - 6), pos) is None:
+        return None
+    noun = tense["attributive_after"].match(text, end)
+    return noun.end() if noun else None
 
 
 def _framing(text: str, bounds: list[int], sentence: int, future: bool, mentioned: str | None,
