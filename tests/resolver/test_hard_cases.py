@@ -455,6 +455,8 @@ CASES = [
     ("Tax cuts first passed in 2001 expire Tuesday.", "2012-12-31", "Tuesday", "2013-01-01"),
     ("The union set a deadline of noon Wednesday.", "2014-08-11", "noon Wednesday",
      "2014-08-13T12:00"),
+    ("Forecasters issued a blizzard warning from 7 p.m. Saturday until 1 p.m. Sunday.",
+     "2019-01-18", "1 p.m. Sunday", "2019-01-20T13:00"),
     ("Polls open at 7 a.m. Tuesday.", "2016-05-09", "7 a.m. Tuesday", "2016-05-10T07:00"),
     ("The new tariffs are due to take effect at 12:01 a.m. Wednesday.", "2025-04-07",
      "12:01 a.m. Wednesday", "2025-04-09T00:01"),
