@@ -455,6 +455,8 @@ CASES = [
     ("Tax cuts first passed in 2001 expire Tuesday.", "2012-12-31", "Tuesday", "2013-01-01"),
     ("The union set a deadline of noon Wednesday.", "2014-08-11", "noon Wednesday",
      "2014-08-13T12:00"),
+    ("The bank warned that inflation could climb to 4% before Christmas.", "2021-08-05",
+     "Christmas", "2021-12-25"),
     ("Forecasters issued a blizzard warning from 7 p.m. Saturday until 1 p.m. Sunday.",
      "2019-01-18", "1 p.m. Sunday", "2019-01-20T13:00"),
     ("Polls open at 7 a.m. Tuesday.", "2016-05-09", "7 a.m. Tuesday", "2016-05-10T07:00"),
