@@ -70,7 +70,13 @@ def _number(ctx: Context, m: re.Match) -> int | float | str | None:
     if _DECIMAL.fullmatch(s):
         n = float(s)
         return int(n) if n.is_integer() else n
-    return ctx.vocab["number"].get(re.sub(r"\s+", " ", s))
+    word = re.sub(r"\s+", " ", s)
+    if word in ctx.vocab["number"]:
+        return ctx.vocab["number"][word]
+    tens, _, unit = word.replace("-", " ").partition(" ")  # "seventy-five": tens and a digit
+    if ctx.vocab["year_tens"].get(tens, 0) in (20, 30, 40, 50, 60, 70, 80, 90) and unit in ctx.vocab["digit"]:
+        return ctx.vocab["year_tens"][tens] + ctx.vocab["digit"][unit]
+    return None
 
 
 _DECIMAL = re.compile(r"\d+\.\d+")
