@@ -965,6 +965,9 @@ def set_(m, ctx):
     month = _v(ctx, "month", m)
     if month:
         return "SET", f"XXXX-{month:02d}", None, None
+    season = _v(ctx, "season", m)
+    if season:  # "every winter"
+        return "SET", f"XXXX-{season}", None, None
     word = _g(m, "unit")
     if word is None:  # a fixed value ("weekends", "every weekend")
         fixed = ctx.params.get(re.sub(r"\s+", " ", m.group(0).lower()))
