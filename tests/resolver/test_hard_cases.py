@@ -551,6 +551,11 @@ CASES = [
     ("The war began in 2003. Three days later, it spread.", A, "Three days later", "2003"),
     ("He left on May 3, 2011. That month, talks stalled. Two days later, he quit.", A,
      "Two days later", "2011-05-05"),
+    # a season with its year moves the story there
+    ("During the winter of 1777, the army camped; by the following spring, it was drilled.",
+     "2010-12-19", "the following spring", "1778-SP"),
+    ("Her novel, published in the spring of 1963, was followed three years later by a memoir.",
+     "2024-09-18", "three years later", "1966"),
     # a year that describes a thing does not lend its year to the dates after it
     ("He was named as a 2019 graduate who had been reported missing on April 9.", "2025-04-16",
      "April 9", "2025-04-09"),

@@ -12,11 +12,12 @@ from dataclasses import replace
 from timeline.resolver.calendar import hour_in_part_of_day
 from timeline.resolver.data_loader import Language
 from timeline.resolver.index import char_classes
-from timeline.resolver.normalize import NORMALIZERS, Context
+from timeline.resolver.normalize import NORMALIZERS, SEASON_FIRST_MONTH, Context
 from timeline.resolver.timex import Timex
 
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 MENTION = re.compile(r"^\d{4}(?:-\d\d)?(?:-\d\d)?$")
+SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 WRITTEN_YEAR = re.compile(r"\d{4}")
 YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
 #: A sentence ends at . ! ? before a capital or a digit, but not after a title, an initial or a
@@ -300,8 +301,11 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             future_sentence = sentence
         if point is not None:
             reference = point
-        if typ == "DATE" and MENTION.match(value):
-            mentioned = value
+        season = SEASON.match(value)
+        # "the spring of 1963": the story moves to that season's first month
+        as_mention = f"{season[1]}-{SEASON_FIRST_MONTH[season[2]]:02d}" if season else value
+        if typ == "DATE" and MENTION.match(as_mention):
+            mentioned = as_mention
             # only a year written in digits frames the dates after it ("in November 2012"),
             # not one counted from the anchor ("last year's profit was reported in March"), nor
             # one that describes a thing ("a 2019 graduate reported missing on April 9")
