@@ -551,6 +551,11 @@ CASES = [
     ("The war began in 2003. Three days later, it spread.", A, "Three days later", "2003"),
     ("He left on May 3, 2011. That month, talks stalled. Two days later, he quit.", A,
      "Two days later", "2011-05-05"),
+    # after a full date, ", and"/", but" go on with its story
+    ("The offensive began on July 1, 1916, and dragged on until November.", "2016-06-23",
+     "November", "1916-11"),
+    ("Congress adopted it on July 4, 1776, but most delegates did not sign it until Aug. 2.",
+     "2021-07-04", "Aug. 2", "1776-08-02"),
     # a season with its year moves the story there
     ("During the winter of 1777, the army camped; by the following spring, it was drilled.",
      "2010-12-19", "the following spring", "1778-SP"),

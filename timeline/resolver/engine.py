@@ -121,13 +121,15 @@ def _owns_event(text: str, pos: int, end: int, tense: dict) -> int | None:
 
 
 def _framing(text: str, bounds: list[int], sentence: int, future: bool, mentioned: str | None,
-             mention: tuple[int, int], mention_sentence: int, pos: int) -> str | None:
+             mention: tuple[int, int], mention_sentence: int, pos: int, goes_on: re.Pattern) -> str | None:
     """How the date last mentioned frames an expression at ``pos`` that lacks a year.
 
     "clause": in the same sentence, for an expression not in the future, when no comma comes
     between them ("elected in November 2012 and took office in January") or the sentence
     opens with the mention ("In 2010, sales rose in January"); not across a clause ("invited
-    in July 1997, will join on March 12"). "story": both open consecutive sentences, a story
+    in July 1997, will join on March 12"), unless `goes_on` says the clause after the comma
+    goes on with the same story ("began on July 1, 1916, and dragged on until November").
+    "story": both open consecutive sentences, a story
     told in steps ("In March 2003, troops invaded. By December, Saddam was captured."), which
     moves forward; only from a month or a day (after "Profit rose in 2012." a sentence that
     opens "In January," may well speak of this January). None otherwise.
@@ -139,7 +141,8 @@ def _framing(text: str, bounds: list[int], sentence: int, future: bool, mentione
         return "story" if opens and len(mentioned or "") >= 7 else None
     if mention_sentence != sentence:
         return None
-    if "," not in text[mention[1]:pos] or mention[0] - bounds[sentence - 1] <= 12:
+    between = text[mention[1]:pos]
+    if "," not in between or mention[0] - bounds[sentence - 1] <= 12 or goes_on.match(between):
         return "clause"
     return None
 
@@ -283,7 +286,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         future = _is_future(text, bounds, sentence, cue_pos, end, lang.tense, past_verb,
                             ahead_in_sentence=sentence == future_sentence)
         framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
-                           start)
+                           start, lang.cues.get("story_goes_on", NEVER))
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and past_verb,
                       mention_in_clause=mentioned if framing else None,
