@@ -510,6 +510,11 @@ CASES = [
      "Friday", "2023-09-15"),
     ("Stores closed early starting Monday.", A, "Monday", "2023-09-11"),
     ("The new rules apply starting Friday.", A, "Friday", "2023-09-15"),
+    ("The board voted 6-1 to ban flavored vaping products, effective Jan. 1.", "2023-03-07",
+     "Jan. 1", "2024-01-01"),
+    # "planning" as a name is no plan; a past verb with its object right before the day
+    ("The Planning Commission tabled the proposal Tuesday and will take it up May 8.",
+     "2012-04-11", "Tuesday", "2012-04-10"),
     # the start of a change lies ahead, unless its main clause is in the past
     ("Starting Monday, stores close early.", A, "Monday", "2023-09-18"),
     ("Starting Monday, stores closed early.", A, "Monday", "2023-09-11"),

@@ -56,7 +56,7 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         return False
     onset = tense["onset_before"].search(text, max(first, pos - 20), pos)
     if onset:
-        return _onset_is_future(text, tense, first, onset.start(), end, last)
+        return _onset_is_future(text, tense, first, onset, end, last)
     if tense["future_verb_before"].search(text, max(start, pos - 50), pos):
         return True
     stop = min(last, end + tense["after"])
@@ -87,15 +87,18 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     return False
 
 
-def _onset_is_future(text: str, tense: dict, first: int, onset: int, end: int, last: int) -> bool:
-    """Whether the start of a change at ``onset`` ("Starting Monday", "effective Jan. 1") lies
+def _onset_is_future(text: str, tense: dict, first: int, onset: re.Match, end: int, last: int) -> bool:
+    """Whether the start of a change (``onset``: "Starting Monday", "effective Jan. 1") lies
     ahead: yes, unless its main clause is in the past. That clause follows when the onset opens
     the sentence ("Starting Monday, stores closed early"), else it comes before ("will suspend
-    travel starting Friday"); a future cue in it wins."""
-    if not text[first:onset].strip(" \t\n\"'“‘"):
+    travel starting Friday"); a future cue in it wins. Inside a sentence, an onset of the
+    ``ahead`` group is always ahead ("voted to ban the sale, effective Jan. 1")."""
+    if not text[first:onset.start()].strip(" \t\n\"'“‘"):
         rest = text[end:last]
         return tense["future"].search(rest) is not None or tense["onset_past"].match(rest) is None
-    clause = text[first:onset]
+    if "ahead" in onset.re.groupindex and onset.group("ahead"):
+        return True
+    clause = text[first:onset.start()]
     return tense["future"].search(clause) is not None or tense["onset_clause_past"].search(clause) is None
 
 
