@@ -290,10 +290,12 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
                             ahead_in_sentence=sentence == future_sentence)
         framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
                            start, lang.cues.get("story_goes_on", NEVER))
+        onset = lang.tense["onset_before"].search(text, max(bounds[sentence - 1], cue_pos - 20), cue_pos)
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and past_verb,
                       mention_in_clause=mentioned if framing else None,
-                      story_moves_on=framing == "story")
+                      story_moves_on=framing == "story",
+                      only_ahead=bool(future and onset and "ahead" in onset.re.groupindex and onset.group("ahead")))
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):

@@ -35,6 +35,8 @@ class Context:
     #: That date opens the sentence before, as this expression opens its own: a story told in
     #: steps, where a later month of the year stays in it ("In March 2003, ... By December, ...").
     story_moves_on: bool = False
+    #: The expression names when a change takes effect ("effective Jan. 1"): it lies ahead.
+    only_ahead: bool = False
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -165,7 +167,7 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
         else:
             diff = (cand - a).days
             cost = abs(diff) + (100 if (diff > 0) != ctx.future and diff != 0 else 0)
-        if ctx.past and diff > 0:
+        if (ctx.past and diff > 0) or (ctx.only_ahead and diff < 0):
             cost += 100_000
         if best is None or cost < best[0]:
             best = (cost, year)
