@@ -478,6 +478,10 @@ CASES = [
     ("The suspect in the November attacks in Paris would be extradited.", "2016-03-19",
      "November", "2015-11"),
     ("The March election will decide it.", "2014-01-14", "March", "2014-03"),
+    ("The trustees will consider a levy for the November ballot.", "2015-07-15", "November",
+     "2015-11"),
+    ("Police have searched for him since shortly after the Oct. 23 slaying.", "1999-05-06",
+     "Oct. 23", "1998-10-23"),
     ("Friday's jobs report will show gains.", A, "Friday", "2023-09-15"),
     # the weekdays after a week that owns an event are that week's
     ("They moved next week's budget vote from Monday to Thursday.", "2017-04-08", "Thursday",

@@ -295,7 +295,8 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
                       lang.counts, past=not future and past_verb,
                       mention_in_clause=mentioned if framing else None,
                       story_moves_on=framing == "story",
-                      only_ahead=bool(future and onset and "ahead" in onset.re.groupindex and onset.group("ahead")))
+                      only_ahead=bool(future and onset and "ahead" in onset.re.groupindex and onset.group("ahead")),
+                      tenseless=not future and _owns_event(text, start, end, lang.tense) is not None)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):

@@ -37,6 +37,10 @@ class Context:
     story_moves_on: bool = False
     #: The expression names when a change takes effect ("effective Jan. 1"): it lies ahead.
     only_ahead: bool = False
+    #: The expression owns an event and no cue says it is ahead ("the November ballot", "the
+    #: August shooting"): the sentence's tense is the event's, not the date's, so a month is
+    #: taken ahead more readily.
+    tenseless: bool = False
 
 
 Result = tuple  # (type, value, mod, is_point_date_for_reference)
@@ -140,7 +144,8 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
 
     Distance counts in days; a date on the side the tense contradicts pays a penalty
     (100 days for a day, 7 months for a month alone: news reports past months far more often
-    than months to come, so a bare month up to nine months back is taken as past). After a
+    than months to come, so a bare month up to nine months back is taken as past; 3 months for
+    the month of an event, "the November ballot"). After a
     past-tense verb ("opened on Jan. 5") a date after the anchor is taken only when no earlier
     one exists.
     """
@@ -163,7 +168,9 @@ def _infer_year(ctx: Context, month: int, day: int | None = None) -> int:
             continue
         if day is None:  # a month: same month as the anchor counts as distance 0
             diff = (year - a.year) * 12 + month - a.month
-            cost = abs(diff) * 30 + (210 if (diff > 0) != ctx.future and diff != 0 else 0)
+            # an event's month ("the November ballot") is named ahead as often as behind
+            penalty = 90 if ctx.tenseless else 210
+            cost = abs(diff) * 30 + (penalty if (diff > 0) != ctx.future and diff != 0 else 0)
         else:
             diff = (cand - a).days
             cost = abs(diff) + (100 if (diff > 0) != ctx.future and diff != 0 else 0)
