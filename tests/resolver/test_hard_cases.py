@@ -433,7 +433,10 @@ CASES = [
     ("The payment was due back Monday.", A, "Monday", "2023-09-11"),
     # a plan of the past ("had planned to") does not put its day ahead
     ("The company had planned to announce the deal on Monday.", A, "Monday", "2023-09-11"),
-    # a day ahead makes the later days of its sentence ahead, but today does not
+    # a day ahead makes the later days of its sentence ahead, but today does not, unless the
+    # day is joined to it
+    ("The festival continues today and Sunday at Heritage Park.", "2017-09-23", "Sunday",
+     "2017-09-24"),
     ("Talks resume today in Geneva, the city chosen by the mediators of the United Nations and "
      "the European Union for the last round on Monday.", A, "Monday", "2023-09-11"),
     # a schedule verb before a few words or a clock time, and a state that lasts until a day

@@ -272,8 +272,10 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     out: list[Timex] = []
     last_end = 0
     future_sentence = mentioned_sentence = -1
+    today_ahead_end = -1  # where a "today" said of the future ends ("continues today and Sunday")
     mention_span = (0, 0)
     anchor_day = anchor.isoformat()
+    coordinated = lang.cues.get("coordinated", NEVER)
     for start, neglen, idx, m in _candidates(text, lang):
         end = start - neglen
         if start < last_end:
@@ -286,8 +288,10 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if out and CLOCK.match(out[-1].value) and lang.joiners.get("time_day", NEVER).search(text[out[-1].end:start]):
             cue_pos = out[-1].start
         past_verb = _is_past(text, cue_pos, lang.tense)
+        ahead = sentence == future_sentence or (
+            today_ahead_end >= 0 and coordinated.match(text, today_ahead_end, start) is not None)
         future = _is_future(text, bounds, sentence, cue_pos, end, lang.tense, past_verb,
-                            ahead_in_sentence=sentence == future_sentence)
+                            ahead_in_sentence=ahead)
         framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
                            start, lang.cues.get("story_goes_on", NEVER))
         onset = lang.tense["onset_before"].search(text, max(bounds[sentence - 1], cue_pos - 20), cue_pos)
@@ -306,8 +310,10 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         typ, value, mod, point = res
         if future and not value.startswith(anchor_day):
             # a date ahead makes the later dates of its sentence ahead; today does not ("will
-            # travel to Jordan on Friday after visiting Israel on Thursday", said on a Friday)
+            # travel to Jordan on Friday after visiting Israel on Thursday", said on a Friday),
+            # except for a day joined to it ("continues today and Sunday")
             future_sentence = sentence
+        today_ahead_end = end if future and value.startswith(anchor_day) else -1
         if point is not None:
             reference = point
         season = SEASON.match(value)
