@@ -457,6 +457,9 @@ def season(m, ctx):
             and not re.search(r"\b(?:in|this|last|next|of|since|until|by)\s+$",
                               m.string[max(0, m.start() - 8):m.start()].lower())):
         return None
+    kind_of = ctx.params.get("kind_of_thing_after")
+    if not (direction or y or _mod(m, ctx)) and kind_of and re.match(kind_of, m.string[m.end():m.end() + 30]):
+        return None  # "a winter storm watch", "the summer reading program": a kind of thing
     ref = ctx.reference
     if y is None and direction in ("last", "past", "next", "coming"):
         # Counted from the publication date: "last fall" is the latest fall already over,
