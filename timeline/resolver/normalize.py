@@ -347,6 +347,12 @@ def year(m, ctx):
     if street and re.match(street, m.string[m.end():m.end() + 60]) and not (
             ctx.counts and ctx.counts["time_before"].search(m.string[max(0, m.start() - 30):m.start()])):
         return None  # a street number ("1600 Pennsylvania Avenue")
+    title = ctx.params.get("title_after")
+    if title and re.match(title, m.string[m.end():m.end() + 30]):
+        return None  # a work's name ("the 1812 Overture")
+    words = _g(m, "year") or ""
+    if not words.isdigit() and re.search(r"[\s-][A-Z]", m.group("year") or ""):
+        return None  # a year in words and in capitals is a title ("Nineteen Eighty-Four")
     return "DATE", f"{y:04d}", _mod(m, ctx), None
 
 
