@@ -291,6 +291,7 @@ def load_language(code: str) -> Language:
                  "past_before": re.compile(_with_first_char_check(raw_tense.get("past_before", "(?!)")), re.I),
                  "past_verb_before": re.compile(_with_first_char_check(raw_tense.get("past_verb_before", "(?!)"))),
                  "future_verb_before": re.compile(_with_first_char_check(raw_tense.get("future_verb_before", "(?!)"))),
+                 "future_phrase_before": re.compile(_with_first_char_check(raw_tense.get("future_phrase_before", "(?!)"))),
                  **{key: re.compile(raw_tense.get(key, "(?!)"))
                     for key in ("opening_before", "opening_future", "possessive", "possessive_ahead",
                                 "embedded_past", "onset_before", "onset_past",

@@ -57,7 +57,8 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     onset = tense["onset_before"].search(text, max(first, pos - 20), pos)
     if onset:
         return _onset_is_future(text, tense, first, onset, end, last)
-    if tense["future_verb_before"].search(text, max(start, pos - 50), pos):
+    if (tense["future_verb_before"].search(text, max(start, pos - 30), pos)
+            or tense["future_phrase_before"].search(text, max(first, pos - 60), pos)):
         return True
     stop = min(last, end + tense["after"])
     noun_end = _owns_event(text, pos, end, tense)
