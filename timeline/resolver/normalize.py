@@ -409,9 +409,10 @@ def quarter(m, ctx):
         return "DATE", f"{y or yy:04d}-Q{qq}", None, None
     if y is None:
         # A numbered quarter is the latest one of that number before the publication
-        # date (financial news reports on the quarter just ended), not the reference time.
+        # date (financial news reports on the quarter just ended), or the one to come of this
+        # year in a sentence about the future ("expected to close in the fourth quarter")
         a_q = (ctx.anchor.month - 1) // 3 + 1
-        y = ctx.anchor.year if q <= a_q else ctx.anchor.year - 1
+        y = ctx.anchor.year if q <= a_q or ctx.future else ctx.anchor.year - 1
         if direction in ("year-earlier", "year-ago"):
             y -= 1
     return "DATE", f"{y:04d}-Q{q}", None, None
