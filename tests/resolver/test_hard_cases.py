@@ -574,6 +574,9 @@ CASES = [
      "November", "1916-11"),
     ("Congress adopted it on July 4, 1776, but most delegates did not sign it until Aug. 2.",
      "2021-07-04", "Aug. 2", "1776-08-02"),
+    # ... but not a year named in the sentence of the day in focus
+    ("The U.N. declared a famine on July 20, the first such declaration since 1992. Seven days "
+     "later, airlifts began.", "2011-08-02", "Seven days later", "2011-07-27"),
     # a season with its year moves the story there
     ("During the winter of 1777, the army camped; by the following spring, it was drilled.",
      "2010-12-19", "the following spring", "1778-SP"),

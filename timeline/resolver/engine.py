@@ -268,6 +268,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     """`run` on a text whose capitals are already read."""
     bounds = _sentence_bounds(text)
     reference = anchor
+    reference_sentence = latest_mention_sentence = 0  # where the day in focus and the last date were named
     quarter = None
     mentioned: str | None = None
     out: list[Timex] = []
@@ -301,7 +302,8 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
                       mention_in_clause=mentioned if framing else None,
                       story_moves_on=framing == "story",
                       only_ahead=bool(future and onset and "ahead" in onset.re.groupindex and onset.group("ahead")),
-                      tenseless=not future and _owns_event(text, start, end, lang.tense) is not None)
+                      tenseless=not future and _owns_event(text, start, end, lang.tense) is not None,
+                      mention_after_reference=latest_mention_sentence > reference_sentence)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError):
@@ -316,12 +318,12 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             future_sentence = sentence
         today_ahead_end = end if future and value.startswith(anchor_day) else -1
         if point is not None:
-            reference = point
+            reference, reference_sentence = point, sentence
         season = SEASON.match(value)
         # "the spring of 1963": the story moves to that season's first month
         as_mention = f"{season[1]}-{SEASON_FIRST_MONTH[season[2]]:02d}" if season else value
         if typ == "DATE" and MENTION.match(as_mention):
-            mentioned = as_mention
+            mentioned, latest_mention_sentence = as_mention, sentence
             # only a year written in digits frames the dates after it ("in November 2012"),
             # not one counted from the anchor ("last year's profit was reported in March"), nor
             # one that describes a thing ("a 2019 graduate reported missing on April 9")

@@ -37,6 +37,9 @@ class Context:
     story_moves_on: bool = False
     #: The expression names when a change takes effect ("effective Jan. 1"): it lies ahead.
     only_ahead: bool = False
+    #: The date last mentioned was named in a later sentence than the day in focus (or there
+    #: is no day in focus): the story has moved on to it.
+    mention_after_reference: bool = True
     #: The expression owns an event and no cue says it is ahead ("the November ballot", "the
     #: August shooting"): the sentence's tense is the event's, not the date's, so a month is
     #: taken ahead more readily.
@@ -766,10 +769,12 @@ def _coarse_mention(ctx: Context) -> tuple[dt.date, str] | None:
 
     "In May 2011, he resigned. A week earlier, ...": the story has moved to a month with no
     day named, so a count of days or weeks starts in that month (from its middle, as the day
-    is unknown) and gives a month, not a day counted from an older reference.
+    is unknown) and gives a month, not a day counted from an older reference. Not when that
+    month or year came in the sentence of the day in focus ("declared a famine on July 20,
+    the first since 1992. Seven days later, ..." counts from July 20).
     """
     found = _MENTIONED.match(ctx.mentioned or "")
-    if not found or len(ctx.mentioned) > 7:
+    if not found or len(ctx.mentioned) > 7 or not ctx.mention_after_reference:
         return None
     year, month = int(found.group(1)), found.group(2)
     if month is None:
