@@ -486,6 +486,8 @@ CASES = [
     ("He has withdrawn his offer to hold elections on November 14.", "2010-05-18", "November 14",
      "2010-11-14"),
     ("The consulate must close by Monday.", "2020-07-26", "Monday", "2020-07-27"),
+    ("Labor groups plan a mass protest in the capital on Sunday.", "2013-05-03", "Sunday",
+     "2013-05-05"),
     ("The exchange could take place Tuesday.", "2011-10-14", "Tuesday", "2011-10-18"),
     ("The new tariffs are due to take effect at 12:01 a.m. Wednesday.", "2025-04-07",
      "12:01 a.m. Wednesday", "2025-04-09T00:01"),
