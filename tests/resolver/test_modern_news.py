@@ -3,8 +3,8 @@
 The dev corpus is news of 1989-2000; these 1,080 passages are of 2008-2026 (AP, Reuters, BBC,
 newspaper and press-release style: datelines, "said Thursday", "starting Friday", time zones,
 stories told in steps, local news, features and history, sports and finance), written for
-this project in eight sets. An expression counts as right when one found over its span has its value. The floors
-are today's figures rounded down.
+this project in eight sets. An expression counts as right when one found over its span has
+its value. The floors are today's figures rounded down.
 """
 import datetime as dt
 from pathlib import Path
