@@ -230,7 +230,8 @@ CASES = [
     ("The budget will balance by the end of the decade.", A, "the end of the decade", "202"),
     ("The tower was finished a century ago.", A, "a century ago", "19"),
     # the nth week of a named month, not the week before the publication date
-    ("The cuts take effect in the last week of March.", A, "the last week of March", "2023-W13"),
+    ("The cuts took effect in the last week of March.", A, "the last week of March", "2023-W13"),
+    ("The cuts take effect in the last week of March.", A, "the last week of March", "2024-W13"),
     # "would" (the future seen from the past) puts a date after the anchor
     ("The company said Tuesday it would cut 500 jobs by March.", "2023-10-04", "March", "2024-03"),
     # a scheduling verb in the present tense puts a day ahead
@@ -488,6 +489,11 @@ CASES = [
     ("The consulate must close by Monday.", "2020-07-26", "Monday", "2020-07-27"),
     ("Labor groups plan a mass protest in the capital on Sunday.", "2013-05-03", "Sunday",
      "2013-05-05"),
+    # a future cue that opens a clause of its own does not reach back
+    ("The Padres won 5-4 Wednesday night and will open their series on Saturday.", "2024-10-03",
+     "Wednesday night", "2024-10-02"),
+    ("The new rules take effect Jan. 1 and will be phased in over five years.", "2012-07-02",
+     "Jan. 1", "2013-01-01"),
     ("The exchange could take place Tuesday.", "2011-10-14", "Tuesday", "2011-10-18"),
     ("The new tariffs are due to take effect at 12:01 a.m. Wednesday.", "2025-04-07",
      "12:01 a.m. Wednesday", "2025-04-09T00:01"),

@@ -75,6 +75,8 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     if ahead_in_sentence and not past_verb and not _in_past_clause(text, tense, start, pos):
         return True
     cue = tense["future"].search(text[start:stop])
+    if cue and cue.start() >= end - start and tense["new_clause"].search(text, end, start + cue.start()):
+        cue = None  # the cue opens a clause of its own ("a 5-4 win Wednesday night and will open")
     if cue:
         before = cue.start() < pos - start
         # a clause in the past between a cue and the expression keeps it in the past ("want to
