@@ -489,6 +489,12 @@ CASES = [
     ("The consulate must close by Monday.", "2020-07-26", "Monday", "2020-07-27"),
     ("Labor groups plan a mass protest in the capital on Sunday.", "2013-05-03", "Sunday",
      "2013-05-05"),
+    ("The Bucks can clinch their first title since 1971 on Tuesday night.", "2021-07-19",
+     "Tuesday night", "2021-07-20"),
+    ("Boston could see snow through Wednesday.", "2015-01-27", "Wednesday", "2015-01-28"),
+    ("The United States plays its opener against Paraguay on Friday.", "2026-06-11", "Friday",
+     "2026-06-12"),
+    ("He could not find the file on Monday.", A, "Monday", "2023-09-11"),
     # a future cue that opens a clause of its own does not reach back
     ("The Padres won 5-4 Wednesday night and will open their series on Saturday.", "2024-10-03",
      "Wednesday night", "2024-10-02"),
