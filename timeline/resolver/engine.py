@@ -36,13 +36,16 @@ def _sentence_bounds(text: str) -> list[int]:
 
 
 def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, tense: dict,
-               past_verb: bool, ahead_in_sentence: bool) -> bool:
+               past_verb: bool, ahead_in_sentence: bool, onset: re.Match | None,
+               noun_end: int | None) -> bool:
     """Whether the expression at ``text[pos:end]`` lies ahead (the language's cues).
 
     The cues are searched from ``before`` characters ahead of the expression to ``after``
     characters past its end, within its sentence (``bounds[sentence - 1]`` to
     ``bounds[sentence]``). ``past_verb``: a past-tense verb comes right before it
     (``_is_past``); a cue found only past its start does not count then.
+    ``onset``: the start of a change right before it ("Starting", ``onset_before``);
+    ``noun_end``: where the noun of the event it owns ends (``_owns_event``), or None.
     ``ahead_in_sentence``: an earlier date of the sentence lies ahead, and so does this one
     ("will leave from March 30, with a third flight each Thursday from August 6"), unless a
     past cue is near it or it ends a clause of its own in the past. The start of a change
@@ -54,21 +57,19 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     start = max(first, pos - tense["before"])
     if tense["past_before"].search(text, start, pos):
         return False
-    onset = tense["onset_before"].search(text, max(first, pos - 20), pos)
     if onset:
         return _onset_is_future(text, tense, first, onset, end, last)
-    if (tense["future_verb_before"].search(text, max(start, pos - 30), pos)
-            or tense["future_phrase_before"].search(text, max(first, pos - 60), pos)):
+    if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
         return True
     stop = min(last, end + tense["after"])
-    noun_end = _owns_event(text, pos, end, tense)
     if noun_end is not None:
         # "Wednesday's ruling": a day that owns an event is ahead only by a cue right before
         # it ("ahead of Friday's vote") or after its noun ("Friday's vote will decide"), not
         # by the sentence's future ("would look for ways to get around Wednesday's ruling",
         # "will appeal on Monday against Wednesday's ruling", "the suspect in the November
         # attacks in Paris would be extradited")
-        if tense["possessive_ahead"].search(text, max(start, pos - 30), pos):
+        if (tense["possessive_ahead"].search(text, max(start, pos - 30), pos)
+                or tense["future_phrase_before"].search(text, max(first, pos - 60), pos)):
             return True
         cue = tense["future"].search(text, noun_end, min(last, noun_end + 24))
         return cue is not None and tense["event_noun_tail"].fullmatch(text, noun_end, cue.start()) is not None
@@ -84,6 +85,10 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         # outweighs a cue that starts after it ("docked Monday and will leave Friday")
         if not (before and _in_past_clause(text, tense, start + cue.end(), pos)) and (before or not past_verb):
             return True
+    # a schedule or a plan in the words before it ("opens to the public on Saturday", "called
+    # for protests on Saturday"): searched last, as it is the costliest cue
+    if tense["future_phrase_before"].search(text, max(first, pos - 60), pos):
+        return True
     # a day that opens the sentence ("On Tuesday, the league plans to ..."): its main clause
     if tense["opening_before"].match(text, first, pos):
         return tense["opening_future"].match(text, end, last) is not None
@@ -294,17 +299,18 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         past_verb = _is_past(text, cue_pos, lang.tense)
         ahead = sentence == future_sentence or (
             today_ahead_end >= 0 and coordinated.match(text, today_ahead_end, start) is not None)
+        onset = lang.tense["onset_before"].search(text, max(bounds[sentence - 1], cue_pos - 20), cue_pos)
+        noun_end = _owns_event(text, cue_pos, end, lang.tense)
         future = _is_future(text, bounds, sentence, cue_pos, end, lang.tense, past_verb,
-                            ahead_in_sentence=ahead)
+                            ahead_in_sentence=ahead, onset=onset, noun_end=noun_end)
         framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
                            start, lang.cues.get("story_goes_on", NEVER))
-        onset = lang.tense["onset_before"].search(text, max(bounds[sentence - 1], cue_pos - 20), cue_pos)
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and past_verb,
                       mention_in_clause=mentioned if framing else None,
                       story_moves_on=framing == "story",
                       only_ahead=bool(future and onset and "ahead" in onset.re.groupindex and onset.group("ahead")),
-                      tenseless=not future and _owns_event(text, start, end, lang.tense) is not None,
+                      tenseless=not future and noun_end is not None,
                       mention_after_reference=latest_mention_sentence > reference_sentence)
         try:
             res = NORMALIZERS[rule.kind](m, ctx)
