@@ -23,16 +23,21 @@ YEAR_AGO = re.compile(r"year-(?:ago|earlier)|previous|last|prior", re.I)
 #: A sentence ends at . ! ? before a capital or a digit, but not after a title, an initial or a
 #: clock abbreviation ("4 a.m. EDT Thursday", "Mr. Bush", "U.S. officials", "Sept. 13").
 SENTENCE_END = re.compile(
-    # "a.m."/"p.m." end a sentence only before a word that cannot go on with the time ("at 8
-    # p.m. Early voting ..." but not "10 p.m. Wednesday", "8 p.m. Eastern time", "9 a.m. EDT")
-    r"[.!?](?:(?<!\b[ap]\.m\.)|(?=[\"'”’)]*\s+[\"'“‘(]?(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun"
-    r"|Jul|Aug|Sep|Oct|Nov|Dec|Eastern|Central|Mountain|Pacific|Local|[A-Z]{2,5}\b))))(?<!\bMrs\.)(?<!\b[MD]r\.)(?<!\bSt\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bRep\.)"
+    r"[.!?](?<!\b[ap]\.m\.)(?<!\bMrs\.)(?<!\b[MD]r\.)(?<!\bSt\.)(?<!\bGen\.)(?<!\bSen\.)(?<!\bRep\.)"
     r"(?<!\bGov\.)(?<!\b[A-Z]\.)(?<!\b(?:Jan|Feb|Aug|Oct|Nov|Dec)\.)(?<!\bSept\.)(?<!\bNo\.)"
     r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+#: "a.m."/"p.m." end a sentence only before a word that cannot go on with the time ("at 8
+#: p.m. Early voting ..." but not "10 p.m. Wednesday", "8 p.m. Eastern time", "9 a.m. EDT").
+CLOCK_SENTENCE_END = re.compile(
+    r"\b[ap]\.m\.[\"'”’)]*\s+(?=[\"'“‘(]?(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+    r"|Oct|Nov|Dec|Eastern|Central|Mountain|Pacific|Local|[A-Z]{2,5}\b))[A-Z0-9])")
 
 
 def _sentence_bounds(text: str) -> list[int]:
-    return [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text) + 1]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if "m." in text:  # most texts name no clock time
+        ends = sorted(ends + [m.end() for m in CLOCK_SENTENCE_END.finditer(text)])
+    return [0] + ends + [len(text) + 1]
 
 
 def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, tense: dict,
