@@ -480,6 +480,8 @@ CASES = [
      "2024-08-30"),
     ("The merger is expected to close in the fourth quarter.", "2017-08-09", "the fourth quarter",
      "2017-Q4"),
+    ("The company will report fourth-quarter results on Thursday.", "2025-02-11",
+     "fourth-quarter", "2024-Q4"),
     ("The General Assembly opens its 81st session in New York on Tuesday.", "2026-09-14",
      "Tuesday", "2026-09-15"),
     ("A second wave of infections was possible in the autumn.", "2020-04-08", "the autumn",

@@ -413,9 +413,11 @@ def quarter(m, ctx):
     if y is None:
         # A numbered quarter is the latest one of that number before the publication
         # date (financial news reports on the quarter just ended), or the one to come of this
-        # year in a sentence about the future ("expected to close in the fourth quarter")
+        # year in a sentence about the future ("expected to close in the fourth quarter"), but
+        # not the quarter just ended ("will report fourth-quarter results", said in February)
         a_q = (ctx.anchor.month - 1) // 3 + 1
-        y = ctx.anchor.year if q <= a_q or ctx.future else ctx.anchor.year - 1
+        ahead = ctx.future and q != (a_q - 2) % 4 + 1
+        y = ctx.anchor.year if q <= a_q or ahead else ctx.anchor.year - 1
         if direction in ("year-earlier", "year-ago"):
             y -= 1
     return "DATE", f"{y:04d}-Q{q}", None, None
