@@ -87,8 +87,11 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         before = cue.start() < pos - start
         # a clause in the past between a cue and the expression keeps it in the past ("want to
         # know what happened on Tuesday"); a past-tense verb right before the expression
-        # outweighs a cue that starts after it ("docked Monday and will leave Friday")
-        if not (before and _in_past_clause(text, tense, start + cue.end(), pos)) and (before or not past_verb):
+        # outweighs a cue that starts after it ("docked Monday and will leave Friday"); a plan
+        # that is then said to have been undone or done is past ("was scheduled to launch
+        # Wednesday, but the flight was scrubbed")
+        if (not (before and _in_past_clause(text, tense, start + cue.end(), pos)) and (before or not past_verb)
+                and tense["plan_undone"].match(text, end, last) is None):
             return True
     # a schedule or a plan in the words before it ("opens to the public on Saturday", "called
     # for protests on Saturday"): searched last, as it is the costliest cue
