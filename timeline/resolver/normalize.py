@@ -332,6 +332,9 @@ def _counts_things(m: re.Match, ctx: Context) -> bool:
     return noun in cues["count_nouns"] and not cues["time_before"].search(before)
 
 
+_SEASON_SLASH = re.compile(r"\d{4}/$")
+
+
 def year(m, ctx):
     bc = _g(m, "bc_year")
     if bc:  # "44 BC": TIMEX3 writes the era before the year
@@ -339,8 +342,9 @@ def year(m, ctx):
     y = _year(m, ctx)
     if y is None or not (ctx.params.get("min_year", 1000) <= y <= 2100):
         return None
-    if m.start() > 0 and m.string[m.start() - 1] in "#/:":
-        return None
+    if m.start() > 0 and m.string[m.start() - 1] in "#/:" and not _SEASON_SLASH.search(
+            m.string, max(0, m.start() - 5), m.start()):
+        return None  # "#2012", "1/2012", "10:2012"; but "the 2021/22 season" has two years
     if ctx.params.get("check_counts") and _counts_things(m, ctx):
         return None
     not_after = ctx.params.get("not_after")
