@@ -677,6 +677,17 @@ def count_from_day(m, ctx):
     return _count_shift(ctx, m, base, 1)
 
 
+def fortnights(m, ctx):
+    """ "a fortnight" (P2W), "a fortnight ago" (the day 14 days back)."""
+    n = _number(ctx, m)
+    if not isinstance(n, int):
+        return None
+    if _g(m, "ago"):
+        d = ctx.anchor - dt.timedelta(days=14 * n)
+        return "DATE", d.isoformat(), _mod(m, ctx), d
+    return "DURATION", f"P{2 * n}W", _mod(m, ctx), None
+
+
 def ago_on_day(m, ctx):
     """ "a year ago today", "ten years ago this month": that day (month, week), n units back."""
     n, unit = _number(ctx, m), _unit(m, ctx)
@@ -1015,7 +1026,7 @@ NORMALIZERS = {
     "numeric_date": numeric_date, "calendar": calendar, "day_of_month": day_of_month, "month_alone": month_alone, "week_of": week_of,
     "week_of_month": week_of_month, "weekday_of_month": weekday_of_month,
     "year": year, "decade": decade, "century": century, "quarter": quarter,
-    "year_quarter": year_quarter, "half_year": half_year, "ago_on_day": ago_on_day,
+    "year_quarter": year_quarter, "half_year": half_year, "ago_on_day": ago_on_day, "fortnights": fortnights,
     "year_part": year_part, "season": season, "holiday": holiday, "deictic": deictic,
     "part_of_day": part_of_day, "weekday": weekday, "weekend": weekend,
     "count_from_day": count_from_day, "weekday_around": weekday_around,
