@@ -530,6 +530,8 @@ CASES = [
      "2013-09-30"),
     ("Leave took 52 per cent of the vote in Thursday's referendum.", "2016-06-24", "Thursday",
      "2016-06-23"),
+    ("Barriers went up at both ends of the Alder Street Bridge on Monday morning.", "2024-03-12",
+     "Monday morning", "2024-03-11"),
     ("The inquest, opened at Leeds Coroner's Court on Wednesday, will resume on 4 March.",
      "2020-02-20", "Wednesday", "2020-02-19"),
     ("The Met Office warned that more heavy rain was expected at the weekend.", "2019-11-14",
