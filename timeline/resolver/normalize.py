@@ -272,6 +272,16 @@ def weekday_of_month(m, ctx):
     return "DATE", day.isoformat(), None, day
 
 
+def _year_of_next(month: int, base: dt.date) -> int:
+    """The year of the first `month` after the month of `base` ("next March")."""
+    return base.year if month > base.month else base.year + 1
+
+
+def _year_of_last(month: int, base: dt.date) -> int:
+    """The year of the latest `month` before the month of `base` ("last March")."""
+    return base.year if month < base.month else base.year - 1
+
+
 def month_alone(m, ctx):
     word = m.group("month")
     direction = _g(m, "dir")
@@ -282,14 +292,11 @@ def month_alone(m, ctx):
             y = _mentioned_base(ctx, "Y").year
         elif direction.startswith("the"):  # "the following March": after the date last mentioned
             base = _mentioned_base(ctx, "M")
-            if direction.endswith(("following", "next")):
-                y = base.year if month > base.month else base.year + 1
-            else:
-                y = base.year if month < base.month else base.year - 1
+            y = _year_of_next(month, base) if direction.endswith(("following", "next")) else _year_of_last(month, base)
         elif direction in ("last", "past"):
-            y = a.year if month < a.month else a.year - 1
+            y = _year_of_last(month, a)
         elif direction in ("next", "coming"):
-            y = a.year if month > a.month else a.year + 1
+            y = _year_of_next(month, a)
         else:
             y = a.year
         if not 1 <= y <= 9999:
@@ -477,24 +484,18 @@ def season(m, ctx):
     if not (direction or y or _mod(m, ctx)) and kind_of and re.match(kind_of, m.string[m.end():m.end() + 30]):
         return None  # "a winter storm watch", "the summer reading program": a kind of thing
     ref = ctx.reference
-    if y is None and direction in ("last", "past", "next", "coming"):
-        # Counted from the publication date: "last fall" is the latest fall already over,
-        # "next spring" the first one not yet begun.
-        a = ctx.anchor
+    if y is None and direction in ("last", "past", "next", "coming", "following", "previous", "preceding"):
+        # "last fall" is the latest fall already over, "next spring" the first one not yet
+        # begun, counted from the publication date; "the following (previous) spring" the
+        # same, counted from the date last mentioned
+        base = ctx.anchor if direction in ("last", "past", "next", "coming") else _mentioned_base(ctx, "M")
         first_month = SEASON_FIRST_MONTH[s]
-        if direction in ("last", "past"):
-            y = a.year if a.month >= first_month + 3 else a.year - 1
-        else:
-            y = a.year if a.month < first_month else a.year + 1
+        if direction in ("next", "coming", "following"):
+            y = _year_of_next(first_month, base)
+        else:  # the season's last month is two after its first
+            y = _year_of_last(first_month + 2, base)
     elif y is None and direction == "that":  # "that summer": of the year last mentioned
         y = _mentioned_base(ctx, "Y").year
-    elif y is None and direction in ("following", "previous", "preceding"):
-        # "the following spring": the first one begun after the date last mentioned
-        base, first_month = _mentioned_base(ctx, "M"), SEASON_FIRST_MONTH[s]
-        if direction == "following":
-            y = base.year if base.month < first_month else base.year + 1
-        else:
-            y = base.year if base.month >= first_month + 3 else base.year - 1
     elif y is None:
         y = ref.year
         if direction is None and not ctx.future and s in ("SU", "FA") and ref.month < 6:
