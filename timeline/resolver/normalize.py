@@ -98,6 +98,13 @@ def _numeral(n: int | float | str) -> str:
     return str(n)
 
 
+def _period(n: int | float | str, unit: str) -> str:
+    """A TIMEX3 length of `n` units (a unit letter of the vocabulary): P3D, PT30M, PXY."""
+    if unit in ("H", "MI", "S"):
+        return f"PT{_numeral(n)}{'M' if unit == 'MI' else unit}"
+    return f"P{_numeral(n)}{unit}"
+
+
 def _unit(m: re.Match, ctx: Context) -> str | None:
     """The TIMEX3 unit letter(s) of the match's unit word ("weeks" -> W), from the vocabulary."""
     s = _g(m, "unit")
@@ -849,11 +856,10 @@ def shifted(m, ctx):
         # "a few days later": a vague shift from the story's event has no date, and it is no
         # more in the future (past) of the publication date than the event: its length; so is
         # a bare "months ago" (news annotation: PXM)
-        return "DURATION", f"PX{'Y' if unit == 'DE' else unit}", _mod(m, ctx), None
+        return "DURATION", _period("X", "Y" if unit == "DE" else unit), _mod(m, ctx), None
     if direction in ("ago", "from now"):
         base = ctx.anchor
     else:  # "two years later": from the year (month) last mentioned, days from the last day
-        unit = _unit(m, ctx)
         if unit in ("D", "W") and (coarse := _coarse_mention(ctx)):
             return _count_shift(ctx, m, coarse[0], sign, gran=coarse[1])
         base = _mentioned_base(ctx, "Y" if unit == "DE" else unit) if unit in ("Y", "M", "DE") else ctx.reference
@@ -910,9 +916,8 @@ def duration(m, ctx):
         unit = "DE" if n == "X" else "Y"
     if unit == "CE":
         unit, n = ("Y", n * 100) if isinstance(n, (int, float)) else ("CE", "X")
-    n = _numeral(n)
-    value = f"PT{n}{'M' if unit == 'MI' else unit}" if unit in ("H", "MI", "S") else f"P{n}{unit}"
-    if (_g(m, "half") or _g(m, "half_after")) and n.isdigit() and unit in _HALF:
+    value = _period(n, unit)
+    if (_g(m, "half") or _g(m, "half_after")) and _numeral(n).isdigit() and unit in _HALF:
         value += _HALF[unit]  # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
     return "DURATION", value, _mod(m, ctx), None
 
@@ -931,7 +936,7 @@ def vague_duration(m, ctx):
         return None
     if unit == "DE":  # "for decades": decades are counted in years, as "four decades" is P40Y
         unit = "Y"
-    return "DURATION", (f"PTX{'M' if unit == 'MI' else unit}" if unit in ("H", "MI") else f"PX{unit}"), None, None
+    return "DURATION", _period("X", unit), None, None
 
 
 def unit_adjective(m, ctx):
@@ -945,10 +950,7 @@ def unit_adjective(m, ctx):
         return None
     if unit == "DE":  # decades are counted in years, a vague number of them too
         unit, n = "Y", (n * 10 if isinstance(n, (int, float)) else n)
-    n = _numeral(n)
-    if unit in ("H", "MI"):
-        return "DURATION", f"PT{n}{'M' if unit == 'MI' else unit}", None, None
-    return "DURATION", f"P{n}{unit}", None, None
+    return "DURATION", _period(n, unit), None, None
 
 
 def day_in_focus(m, ctx):
@@ -1018,9 +1020,7 @@ def set_(m, ctx):
         return "SET", f"XXXX-XX-XXT{'MO' if word == 'morning' else 'NI'}", None, None
     unit = _unit(m, ctx)
     n = 2 if _g(m, "other") else (_number(ctx, m) or 1)  # "every other week", "every two weeks"
-    if unit in ("H", "MI", "S"):
-        return "SET", f"PT{n}{'M' if unit == 'MI' else unit}", None, None
-    return "SET", f"P{n}{unit}", None, None
+    return "SET", _period(n, unit), None, None
 
 
 NORMALIZERS = {
