@@ -109,13 +109,19 @@ def _onset_is_future(text: str, tense: dict, first: int, onset: re.Match, end: i
     the sentence ("Starting Monday, stores closed early"), else it comes before ("will suspend
     travel starting Friday"); a future cue in it wins. Inside a sentence, an onset of the
     ``ahead`` group is always ahead ("voted to ban the sale, effective Jan. 1")."""
-    if not text[first:onset.start()].strip(" \t\n\"'“‘"):
+    clause = text[first:onset.start()]
+    if not clause.strip(" \t\n\"'“‘"):
         rest = text[end:last]
         return tense["future"].search(rest) is not None or tense["onset_past"].match(rest) is None
-    if "ahead" in onset.re.groupindex and onset.group("ahead"):
+    if _always_ahead(onset):
         return True
-    clause = text[first:onset.start()]
     return tense["future"].search(clause) is not None or tense["onset_clause_past"].search(clause) is None
+
+
+def _always_ahead(onset: re.Match | None) -> bool:
+    """Whether an onset is of the kind that lies ahead ("effective"; ``onset_before``'s group
+    ``ahead``)."""
+    return onset is not None and "ahead" in onset.re.groupindex and onset.group("ahead") is not None
 
 
 def _in_past_clause(text: str, tense: dict, lo: int, pos: int) -> bool:
@@ -293,6 +299,8 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     mention_span = (0, 0)
     anchor_day = anchor.isoformat()
     coordinated = lang.cues.get("coordinated", NEVER)
+    goes_on, describing_year = lang.cues.get("story_goes_on", NEVER), lang.cues.get("describing_year", NEVER)
+    time_day = lang.joiners.get("time_day", NEVER)
     for start, neglen, idx, m in _candidates(text, lang):
         end = start - neglen
         if start < last_end:
@@ -302,7 +310,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         # the tense cues of a day come before the clock time joined to it ("remains in effect
         # until 8 p.m. Wednesday")
         cue_pos = start
-        if out and CLOCK.match(out[-1].value) and lang.joiners.get("time_day", NEVER).search(text[out[-1].end:start]):
+        if out and CLOCK.match(out[-1].value) and time_day.search(text[out[-1].end:start]):
             cue_pos = out[-1].start
         past_verb = _is_past(text, cue_pos, lang.tense)
         ahead = sentence == future_sentence or (
@@ -312,12 +320,12 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         future = _is_future(text, bounds, sentence, cue_pos, end, lang.tense, past_verb,
                             ahead_in_sentence=ahead, onset=onset, noun_end=noun_end)
         framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
-                           start, lang.cues.get("story_goes_on", NEVER))
+                           start, goes_on)
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
                       lang.counts, past=not future and past_verb,
                       mention_in_clause=mentioned if framing else None,
                       story_moves_on=framing == "story",
-                      only_ahead=bool(future and onset and "ahead" in onset.re.groupindex and onset.group("ahead")),
+                      only_ahead=future and _always_ahead(onset),
                       tenseless=not future and noun_end is not None,
                       mention_after_reference=latest_mention_sentence > reference_sentence)
         try:
@@ -343,8 +351,8 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             # only a year written in digits frames the dates after it ("in November 2012"),
             # not one counted from the anchor ("last year's profit was reported in March"), nor
             # one that describes a thing ("a 2019 graduate reported missing on April 9")
-            written = WRITTEN_YEAR.search(text, start, end) is not None and not lang.cues.get(
-                "describing_year", NEVER).search(text, max(0, start - 12), start)
+            written = (WRITTEN_YEAR.search(text, start, end) is not None
+                       and not describing_year.search(text, max(0, start - 12), start))
             mentioned_sentence, mention_span = (sentence if written else -1), (start, end)
         if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
             quarter = _story_quarter(quarter, value, anchor)
@@ -358,6 +366,11 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     out = order_days_in_sequence(out, text, lang.joiners, lang.vocab["weekday"])
     out = place_days_in_named_week(out, text, lang.joiners, lang.vocab["weekday"])
     return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
+
+
+def _bare_weekday(t: Timex, weekdays: dict) -> bool:
+    """Whether `t` is a weekday named alone ("Thursday"), resolved to a day."""
+    return t.text.lower() in weekdays and DAY.match(t.value) is not None
 
 
 def order_days_in_sequence(found: list[Timex], text: str, joiners: dict, weekdays: dict) -> list[Timex]:
@@ -374,7 +387,7 @@ def order_days_in_sequence(found: list[Timex], text: str, joiners: dict, weekday
     out = list(found)
     for i in range(1, len(out)):
         first, day = out[i - 1], out[i]
-        if not (day.text.lower() in weekdays and DAY.match(day.value) and DAY.match(first.value)):
+        if not (_bare_weekday(day, weekdays) and DAY.match(first.value)):
             continue
         m = rx.match(text, first.end, day.start)
         if m is None:
@@ -410,7 +423,7 @@ def place_days_in_named_week(found: list[Timex], text: str, joiners: dict, weekd
             continue
         for j in range(i + 1, len(out)):
             day = out[j]
-            if day.text.lower() not in weekdays or not DAY.match(day.value) or span.match(text, week.end, day.start) is None:
+            if not _bare_weekday(day, weekdays) or span.match(text, week.end, day.start) is None:
                 break
             date = dt.date.fromisocalendar(int(iso[1]), int(iso[2]), weekdays[day.text.lower()])
             out[j] = replace(day, value=date.isoformat())
