@@ -62,4 +62,4 @@ def test_capitals_are_single_words_of_the_named_vocabularies():
     assert {"MARCH", "MONDAY", "TODAY", "CHRISTMAS"} <= capitals
     assert not any(" " in word or "." in word or len(word) < 3 for word in capitals)
     with pytest.raises(ResolverDataError, match="capitals names no vocabulary"):
-        _vocabulary_named({"month": {}}, "months", Path("data/en"))
+        _vocabulary_named({"month": {}}, "months", f"{Path('data/en/rules.yaml')}: capitals")

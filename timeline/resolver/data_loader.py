@@ -58,8 +58,10 @@ class Language:
     #: ``opening_before``/``opening_future`` (an expression that opens its sentence, and a
     #: main clause after it that speaks of the future: "On Tuesday, the league plans to"),
     #: ``possessive``/``possessive_ahead`` (a day that owns an event, "Wednesday's ruling", and
-    #: the words right before it that put it ahead: "ahead of Friday's vote"),
-    #: ``before``/``after`` (how many characters around the expression are searched).
+    #: the words right before it that put it ahead: "ahead of Friday's vote"), the other cues
+    #: rules.yaml documents in its ``tense`` section (``onset_before``, ``embedded_past``,
+    #: ``plan_undone``...), and ``before``/``after`` (how many characters around the
+    #: expression are searched).
     tense: dict = field(default_factory=dict)
     #: When a bare number counts things instead of naming a year (see ``_compile_counts``).
     counts: dict = field(default_factory=dict)
@@ -219,10 +221,8 @@ def _requires_any(spec, vocab: dict, where: str) -> tuple[str, ...]:
     """A rule's ``requires_any``: a list of words, or ``{vocabulary: NAME}`` for every surface
     form of a vocabulary (so a new holiday needs no second list to be found)."""
     if isinstance(spec, dict):
-        name = spec.get("vocabulary")
-        if name not in vocab:
-            raise ResolverDataError(f"{where}: requires_any names no vocabulary: {spec!r}")
-        return tuple(sorted(str(w).lower() for w in vocab[name]))
+        words = _vocabulary_named(vocab, spec.get("vocabulary"), f"{where}: requires_any")
+        return tuple(sorted(str(w).lower() for w in words))
     return tuple(str(w).lower() for w in spec or ())
 
 
@@ -306,7 +306,8 @@ def load_language(code: str) -> Language:
     except (re.error, TypeError, KeyError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad counts section: {exc}") from exc
     capitals = frozenset(str(w).upper() for name in spec.get("capitals") or ()
-                         for w in _vocabulary_named(vocab, name, base) if str(w).isalpha() and len(str(w)) >= 3)
+                         for w in _vocabulary_named(vocab, name, f"{base / 'rules.yaml'}: capitals")
+                         if str(w).isalpha() and len(str(w)) >= 3)
     try:
         cues = {k: re.compile(v) for k, v in (spec.get("cues") or {}).items()}
     except (re.error, TypeError, AttributeError) as exc:
@@ -315,10 +316,10 @@ def load_language(code: str) -> Language:
                     tuple(tuple(e) for e in counts.get("examples") or ()), build_index(rules), capitals, cues)
 
 
-def _vocabulary_named(vocab: dict, name: str, base: Path) -> dict:
-    """The vocabulary `name` of a language, or one clear error naming the file."""
+def _vocabulary_named(vocab: dict, name: str, where: str) -> dict:
+    """The vocabulary `name` of a language, or one clear error saying `where` it was named."""
     if name not in vocab:
-        raise ResolverDataError(f"{base / 'rules.yaml'}: capitals names no vocabulary: {name!r}")
+        raise ResolverDataError(f"{where} names no vocabulary: {name!r}")
     return vocab[name]
 
 
