@@ -154,13 +154,13 @@ def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
     front: list[list[Path]] = []
     start = 0
     while start < meet:
-        size = max(MIN_CHUNK_FILES, min(CHUNK_FILES, (meet - start) // CHUNK_TAPER))
+        size = _chunk_size(meet - start)
         front.append(files[start:min(start + size, meet)])
         start += size
     back: list[list[Path]] = []
     end = len(files)
     while end > meet:
-        size = max(MIN_CHUNK_FILES, min(CHUNK_FILES, (end - meet) // CHUNK_TAPER))
+        size = _chunk_size(end - meet)
         back.append(files[max(meet, end - size):end])
         end -= size
     return front + back[::-1]
@@ -170,6 +170,11 @@ def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
 #: left before it, and at least MIN_CHUNK_FILES.
 CHUNK_TAPER = 8
 MIN_CHUNK_FILES = 2
+
+
+def _chunk_size(left: int) -> int:
+    """The size of the next chunk with `left` files between it and the meeting point."""
+    return max(MIN_CHUNK_FILES, min(CHUNK_FILES, left // CHUNK_TAPER))
 
 
 def _load_what_workers_need() -> None:
