@@ -668,6 +668,10 @@ CASES = [
     ("He read USA TODAY on the train.", A, "TODAY", None),
     # a season across two years: the second year is a year, not a count of years
     ("The plan covers the 2014-15 school year.", A, "15", "2015"),
+    # reported speech of a schedule in the present: ahead, not the day of saying
+    ("Officials said the bridge reopens Monday.", A, "Monday", "2023-09-18"),
+    ("The ministry said talks resume on Monday.", A, "Monday", "2023-09-18"),
+    ("Officials said the bridge reopened Monday.", A, "Monday", "2023-09-11"),
 ]
 
 

@@ -60,8 +60,11 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     """
     first, last = bounds[sentence - 1], bounds[sentence]
     start = max(first, pos - tense["before"])
-    if tense["past_before"].search(text, start, pos):
-        return False
+    saying = tense["past_before"].search(text, start, pos)
+    if saying is not None:
+        # a schedule verb in the words said keeps them ahead ("said the bridge reopens Monday")
+        scheduled = tense["future_verb_before"].search(text, max(saying.start() + 1, pos - 30), pos)
+        return scheduled is not None
     if onset:
         return _onset_is_future(text, tense, first, onset, end, last)
     if tense["future_verb_before"].search(text, max(start, pos - 30), pos):
