@@ -672,6 +672,11 @@ CASES = [
     ("Officials said the bridge reopens Monday.", A, "Monday", "2023-09-18"),
     ("The ministry said talks resume on Monday.", A, "Monday", "2023-09-18"),
     ("Officials said the bridge reopened Monday.", A, "Monday", "2023-09-11"),
+    # "the previous year" is the year before the one in focus, not before the anchor
+    ("The 1983 sequel was rushed out after the previous year's hit.", A, "the previous year", "1982"),
+    ("Profit rose 5% from the previous year.", A, "the previous year", "2022"),
+    # a length in hours before "from" is a length ("a week from Friday" is a day)
+    ("Workers will walk out for 48 hours from Monday.", A, "48 hours", "PT48H"),
 ]
 
 
