@@ -677,6 +677,31 @@ CASES = [
     ("Profit rose 5% from the previous year.", A, "the previous year", "2022"),
     # a length in hours before "from" is a length ("a week from Friday" is a day)
     ("Workers will walk out for 48 hours from Monday.", A, "48 hours", "PT48H"),
+    # future cues: a chance of, likely through, a date set, expected, due to, a long condition
+    ("Seismologists see a 70 percent chance of a major aftershock by Friday.", A, "Friday", "2023-09-15"),
+    ("More storms were likely through the weekend.", A, "the weekend", "2023-W37-WE"),
+    ("The next hearing was set for Thursday.", A, "Thursday", "2023-09-14"),
+    ("Aides said the vote, set for Friday, could slip.", A, "Friday", "2023-09-15"),
+    ("Polls closed at 10 p.m., with results expected Friday.", A, "Friday", "2023-09-15"),
+    ("Congress extended programs that were due to expire Friday.", A, "Friday", "2023-09-15"),
+    ("The deal offers aid if Athens passes a package of reforms by Friday.", A, "Friday", "2023-09-15"),
+    ("Republicans vowed not to hold hearings until after the November election.", A, "November", "2023-11"),
+    ("Perry has called lawmakers back for a session starting Monday.", A, "Monday", "2023-09-18"),
+    ("Democrats hope to finish the bill by the end of the week.", A, "the end of the week", "2023-W37"),
+    ("Benefits expired Aug. 28. Democrats hope to finish the bill by the end of the week.", A,
+     "the end of the week", "2023-W37"),
+    # past readings: an irregular past verb; the meeting a decision was taken at
+    ("The government will shut down Saturday, and agencies spent Thursday preparing.", A, "Thursday", "2023-09-07"),
+    ("The region voted to leave Ukraine in a referendum on Sunday.", A, "Sunday", "2023-09-10"),
+    # a clause with a subject of its own is not framed by the year before it
+    ("He signed the act in 1996, and the justices heard arguments in March.", A, "March", "2023-03"),
+    # "after serving ..., police said Wednesday": the weekday is not in the after-clause
+    ("A man set a fire on Monday after serving a term for theft, police said Wednesday.", A, "Wednesday", "2023-09-13"),
+    # the day of saying does not become the day in focus
+    ("An attack at a cafe Sunday left two dead, police said Wednesday. The shooting began at 11:22 a.m.", A,
+     "11:22 a.m.", "2023-09-10T11:22"),
+    ("The fire was still burning hours later.", A, "hours later", "PTXH"),
+    ("Canadians vote Monday in their fourth federal election in seven years.", A, "seven years", "P7Y"),
 ]
 
 

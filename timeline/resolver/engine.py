@@ -175,6 +175,13 @@ def _framing(text: str, bounds: list[int], sentence: int, future: bool, mentione
     return None
 
 
+def _day_of_saying(text: str, first: int, pos: int, tense: dict) -> bool:
+    """Whether the expression at ``pos`` dates the telling of the story, not its events ("an
+    attack at a cafe Sunday, police said Monday. The shooting began at 11:22 a.m."): it does
+    not become the day in focus."""
+    return tense["saying_before"].search(text, max(first, pos - 40), pos) is not None
+
+
 def _is_past(text: str, pos: int, tense: dict) -> bool:
     """Whether a verb in the past tense comes right before ``pos`` (the language's cue)."""
     return tense["past_verb_before"].search(text, max(0, pos - 40), pos) is not None
@@ -344,7 +351,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             # except for a day joined to it ("continues today and Sunday")
             future_sentence = sentence
         today_ahead_end = end if future and value.startswith(anchor_day) else -1
-        if point is not None:
+        if point is not None and not _day_of_saying(text, bounds[sentence - 1], cue_pos, lang.tense):
             reference, reference_sentence = point, sentence
         season = SEASON.match(value)
         # "the spring of 1963": the story moves to that season's first month

@@ -766,8 +766,10 @@ def anaphoric_unit(m, ctx):
     unit = _unit(m, ctx)
     if _g(m, "modifier"):  # "the end of the month": a part of the story's month
         base = _mentioned_base(ctx, unit)
-        if ctx.future and base < ctx.anchor and unit in ("Y", "DE", "CE"):
-            base = ctx.anchor  # "plans to sell it by the end of the year": this year, not the story's
+        if ctx.future and base < ctx.anchor:
+            # "plans to sell it by the end of the year", "hope to finish by the end of the
+            # week": a plan ends in this year (week), not in the story's past one
+            base = ctx.anchor
         return "DATE", fmt(base, unit), _mod(m, ctx), None
     if unit == "D":
         if not _g(m, "dir") and m.group(0).lower().startswith("the"):
@@ -851,7 +853,7 @@ def shifted(m, ctx):
             and not _YEAR_LONG_PERIOD.search(_sentence_so_far(m))):
         return "DATE", _quarter_year_ago(ctx), None, None
     unit = _unit(m, ctx)
-    if (direction in ("earlier", "later") or _g(m, "number") is None) and unit in ("D", "W", "M", "Y", "DE") \
+    if (direction in ("earlier", "later") or _g(m, "number") is None) and unit in ("MI", "H", "D", "W", "M", "Y", "DE") \
             and not isinstance(_number(ctx, m), (int, float)):
         # "a few days later": a vague shift from the story's event has no date, and it is no
         # more in the future (past) of the publication date than the event: its length; so is
@@ -870,6 +872,9 @@ def shifted_future(m, ctx):
     """ "in three days.": that many units after the publication date, or a length of time
     where a superlative measures back from now ("the first loss in 10 years")."""
     back, past = ctx.params.get("measured_back"), ctx.params.get("past_clause")
+    noun = ctx.params.get("measured_back_noun")
+    if back and noun and re.search(back + noun, m.string[max(0, m.start() - 60):m.start()], re.I):
+        return duration(m, ctx)  # "their fourth election in seven years", whatever the tense
     if not ctx.future and ((back and re.search(back, _sentence_so_far(m), re.I))
                            or (past and re.search(past, _sentence_so_far(m)))):
         return duration(m, ctx)
