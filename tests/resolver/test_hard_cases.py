@@ -702,6 +702,12 @@ CASES = [
      "11:22 a.m.", "2023-09-10T11:22"),
     ("The fire was still burning hours later.", A, "hours later", "PTXH"),
     ("Canadians vote Monday in their fourth federal election in seven years.", A, "seven years", "P7Y"),
+    ("A Soyuz capsule is due to blast off from Kazakhstan on Friday.", A, "Friday", "2023-09-15"),
+    ("The delay was due to bad weather on Tuesday.", A, "Tuesday", "2023-09-12"),
+    # a quarter ahead in a forecast; the quarter just ended for its results
+    ("Shipments are forecast to overtake laptops in the fourth quarter.", "2013-01-08", "the fourth quarter", "2013-Q4"),
+    ("The firm will report fourth-quarter results on Jan. 30.", "2013-01-08", "fourth-quarter", "2012-Q4"),
+    ("The probe is less than a month from Jupiter.", A, "less than a month", "P1M"),
 ]
 
 

@@ -399,6 +399,14 @@ def century(m, ctx):
     return "DATE", f"{c - 1:02d}", _mod(m, ctx), None
 
 
+def _reports_results(m: re.Match, ctx: Context) -> bool:
+    """Whether the quarter matched names the period of results ("fourth-quarter results",
+    "results for the fourth quarter"): the rule's ``results_after`` / ``results_before``."""
+    after, before = ctx.params.get("results_after"), ctx.params.get("results_before")
+    return bool((after and re.match(after, m.string[m.end():m.end() + 30]))
+                or (before and re.search(before, m.string[max(0, m.start() - 30):m.start()])))
+
+
 def quarter(m, ctx):
     if ctx.params.get("needs_story_quarter"):
         return None if ctx.quarter is None else ("DATE", ctx.quarter, None, None)
@@ -434,7 +442,7 @@ def quarter(m, ctx):
         # year in a sentence about the future ("expected to close in the fourth quarter"), but
         # not the quarter just ended ("will report fourth-quarter results", said in February)
         a_q = (ctx.anchor.month - 1) // 3 + 1
-        ahead = ctx.future and q != (a_q - 2) % 4 + 1
+        ahead = ctx.future and (q != (a_q - 2) % 4 + 1 or not _reports_results(m, ctx))
         y = ctx.anchor.year if q <= a_q or ahead else ctx.anchor.year - 1
         if direction in ("year-earlier", "year-ago"):
             y -= 1
