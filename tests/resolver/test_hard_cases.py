@@ -708,6 +708,11 @@ CASES = [
     ("Shipments are forecast to overtake laptops in the fourth quarter.", "2013-01-08", "the fourth quarter", "2013-Q4"),
     ("The firm will report fourth-quarter results on Jan. 30.", "2013-01-08", "fourth-quarter", "2012-Q4"),
     ("The probe is less than a month from Jupiter.", A, "less than a month", "P1M"),
+    # a length in two units is one length; "later than usual" is a length, not a date
+    ("The ceremony ran three hours and 35 minutes.", A, "three hours and 35 minutes", "PT3H35M"),
+    ("He served two years and three months in prison.", A, "two years and three months", "P2Y3M"),
+    ("It took 35 minutes and three hours.", A, "three hours", "PT3H"),
+    ("The festival will open two weeks later than usual.", A, "two weeks", "P2W"),
 ]
 
 

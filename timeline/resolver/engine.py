@@ -372,7 +372,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         out.append(Timex(start, end, text[start:end], typ, value, mod,
                          ctx.reference.isoformat()))
         last_end = end
-    out = join_times_to_days(out, text, lang.joiners)
+    out = join_lengths(join_times_to_days(out, text, lang.joiners), text, lang.joiners)
     out = order_days_in_sequence(out, text, lang.joiners, lang.vocab["weekday"])
     out = place_days_in_named_week(out, text, lang.joiners, lang.vocab["weekday"])
     return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
@@ -538,6 +538,46 @@ def join_times_to_days(found: list[Timex], text: str, joiners: dict) -> list[Tim
             out.append(a)
             i += 1
     return out
+
+
+#: A length of whole units, its parts in TIMEX3 order (P2Y3M, PT3H35M), each part optional.
+LENGTH = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+LENGTH_LETTERS = ("Y", "M", "W", "D", "H", "M", "S")
+
+
+def join_lengths(found: list[Timex], text: str, joiners: dict) -> list[Timex]:
+    """Merge "three hours" + "35 minutes" into one length (PT3H35M) when the joiner
+    ``length_length`` ("and") comes between them and the second counts in smaller units only;
+    the first one's modifier is the whole one's ("about three hours and 35 minutes")."""
+    rx = joiners.get("length_length")
+    if rx is None or len(found) < 2:
+        return found
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        a = LENGTH.match(prev.value) if prev is not None and prev.type == "DURATION" else None
+        b = LENGTH.match(t.value) if t.type == "DURATION" and not t.mod else None
+        if a and b and rx.search(text[prev.end:t.start]) and _length_parts_follow(a, b):
+            parts = [x or y for x, y in zip(a.groups(), b.groups())]
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DURATION", _length_value(parts),
+                            prev.mod, prev.reference)
+        else:
+            out.append(t)
+    return out
+
+
+def _length_parts_follow(a: re.Match, b: re.Match) -> bool:
+    """Whether every unit of length `b` is smaller than every unit of length `a`."""
+    used_a = [i for i, g in enumerate(a.groups()) if g]
+    used_b = [i for i, g in enumerate(b.groups()) if g]
+    return bool(used_a and used_b) and max(used_a) < min(used_b)
+
+
+def _length_value(parts: list[str | None]) -> str:
+    """The TIMEX3 value of a length's parts (in ``LENGTH`` order)."""
+    date = "".join(f"{n}{u}" for n, u in zip(parts[:4], LENGTH_LETTERS[:4]) if n)
+    clock = "".join(f"{n}{u}" for n, u in zip(parts[4:], LENGTH_LETTERS[4:]) if n)
+    return "P" + date + ("T" + clock if clock else "")
 
 
 NEVER = re.compile(r"(?!)")
