@@ -713,6 +713,20 @@ CASES = [
     ("He served two years and three months in prison.", A, "two years and three months", "P2Y3M"),
     ("It took 35 minutes and three hours.", A, "three hours", "PT3H"),
     ("The festival will open two weeks later than usual.", A, "two weeks", "P2W"),
+    # from a held-out business set
+    ("Ministers put off a decision on the bailout until Monday.", A, "Monday", "2023-09-18"),
+    ("The ECB promised cheap loans, with the first round to be offered in December.", A, "December", "2023-12"),
+    ("Its shares are due to start trading on the exchange on Friday.", A, "Friday", "2023-09-15"),
+    ("Investors await the jobs report, which comes out Friday morning.", A, "Friday morning", "2023-09-15"),
+    ("Carney, who takes over as governor in July, spoke.", "2013-02-07", "July", "2013-07"),
+    ("Stocks swung on Wednesday, following Tuesday's sell-off.", A, "Tuesday", "2023-09-12"),
+    ("Draghi said they had not discussed extending purchases beyond March.", A, "March", "2024-03"),
+    ("The economy shrank in the first quarter after growing in the previous quarter.", "2014-06-25",
+     "the previous quarter", "2013-Q4"),
+    ("The index is on track to finish the quarter with a small loss.", "2011-06-30", "the quarter", "2011-Q2"),
+    ("Japan's economy shrank in the July-September quarter.", "2012-11-13", "the July-September quarter", "2012-Q3"),
+    ("Storms were likely Thursday and Friday, forecasters said.", A, "Friday", "2023-09-15"),
+    ("The deal delays the cuts for two months, pushing that fight into March.", "2013-01-02", "March", "2013-03"),
 ]
 
 

@@ -11,10 +11,12 @@ from timeline.resolver.timex import TIMEX_TYPES
 
 VALUE = re.compile(
     r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|FY\d{4}|BC\d{4}|XXXX-WXX-WE|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI)|XXXX-(?:0[1-9]|1[0-2])"
+    r"|FY\d{4}|BC\d{4}|XXXX-WXX-WE|XXXX-(?:SP|SU|FA|WI)|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI)|XXXX-(?:0[1-9]|1[0-2])"
     r"|\d{2,4}(?:-(?:Q[1-4X]|H[12]|SP|SU|FA|WI|W(?:\d{2}|XX)(?:-WE)?|\d{2}(?:-\d{2})?))?"
     r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
-    r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE)(?:6M|T12H)?|PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)(?:30[MS])?)$")
+    r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE)(?:6M|T12H)?|PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)(?:30[MS])?"
+    # a length of two units or more ("three hours and 35 minutes")
+    r"|P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$")
 
 WORDS = st.sampled_from(["on", "each", "July", "1/2", "and", "half", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
                          "years", "2.5", "the", "quarter", "third", "will", "said", ".", ",", "May", "at", "2:30",

@@ -412,6 +412,11 @@ def quarter(m, ctx):
         return None if ctx.quarter is None else ("DATE", ctx.quarter, None, None)
     q = _g(m, "qnum")
     q = int(q) if q else _v(ctx, "ordinal", m)
+    if q is None and _g(m, "month"):  # "the July-September quarter": the months' quarter
+        month, first = _v(ctx, "month", m), _v(ctx, "month", m, "first_month")
+        q = (month - 1) // 3 + 1
+        if _g(m, "first_month") and (first is None or (first - 1) // 3 + 1 != q):
+            return None  # months of two quarters: not one quarter
     if q is not None and not 1 <= q <= 4:
         return None  # "the fifth quarter" of a game, not of a year
     direction = _g(m, "dir")
@@ -421,7 +426,13 @@ def quarter(m, ctx):
     if q is None and direction == "last" and y is not None:
         q = 4  # "the last quarter of 2021" is that year's fourth, not the one before now
     if q is None:
-        if direction in ("last", "past", "previous", "latest") and direction != "latest":
+        if direction == "previous" and ctx.quarter:
+            # "fell in the first quarter after growing in the previous quarter": the one before
+            # the quarter the story is about
+            sy, sq = ctx.quarter.split("-Q")
+            d = shift(dt.date(int(sy), (int(sq) - 1) * 3 + 1, 1), "Q", -1)
+            return "DATE", fmt(d, "Q"), None, None
+        if direction in ("last", "past", "previous"):
             d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", -1)
             return "DATE", fmt(d, "Q"), None, None
         if direction == "next":
@@ -432,7 +443,10 @@ def quarter(m, ctx):
         if direction is None and y is None:
             if ctx.quarter:
                 return "DATE", ctx.quarter, None, None
-            yy, qq = _last_complete_q(ctx.anchor)
+            # "the quarter": the one just ended, which results report; in a sentence of the
+            # future, the one under way ("on track to finish the quarter with a loss")
+            a = ctx.anchor
+            yy, qq = (a.year, (a.month - 1) // 3 + 1) if ctx.future else _last_complete_q(a)
             return "DATE", f"{yy:04d}-Q{qq}", None, None
         yy, qq = _last_complete_q(ref) if direction == "latest" else (ref.year, cur_q)
         return "DATE", f"{y or yy:04d}-Q{qq}", None, None
@@ -744,7 +758,8 @@ def relative_unit(m, ctx):
     title = ctx.params.get("title_before")
     if title and m.group("unit")[0].isupper() and re.search(title, m.string[max(0, m.start() - 2):m.start()]):
         return None  # a quoted title-case name: a programme or a book, not a time
-    span = ctx.params.get("past_spans", {}).get(_g(m, "unit")) if _g(m, "dir") == "past" else None
+    span_dirs = ctx.params.get("span_dirs", ("past",))
+    span = ctx.params.get("past_spans", {}).get(_g(m, "unit")) if _g(m, "dir") in span_dirs else None
     if span and not _g(m, "modifier"):
         return "DURATION", span, None, None  # "over the past decade": the last ten years
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(_g(m, "dir"), 0)
