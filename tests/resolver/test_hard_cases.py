@@ -727,6 +727,18 @@ CASES = [
     ("Japan's economy shrank in the July-September quarter.", "2012-11-13", "the July-September quarter", "2012-Q3"),
     ("Storms were likely Thursday and Friday, forecasters said.", A, "Friday", "2023-09-15"),
     ("The deal delays the cuts for two months, pushing that fight into March.", "2013-01-02", "March", "2013-03"),
+    # from a held-out set of British and world English
+    ("Britain voted to leave the European Union in Thursday's referendum.", "2016-06-24", "Thursday", "2016-06-23"),
+    ("Official figures due on Thursday are expected to show growth.", A, "Thursday", "2023-09-14"),
+    ("The Thames will peak on Tuesday, with more rain forecast for Thursday and Friday.", "2023-09-11", "Friday", "2023-09-15"),
+    ("The retailer raised its sales forecast for fiscal 2025 on Wednesday.", "2024-09-05", "Wednesday", "2024-09-04"),
+    ("West Australians return to the polls on Saturday.", A, "Saturday", "2023-09-16"),
+    ("England face Italy in Kiev on Sunday evening.", A, "Sunday evening", "2023-09-17TEV"),
+    ("With the referendum a week on Thursday, the Yes side leads.", "2014-09-09", "a week on Thursday", "2014-09-18"),
+    ("France mourned those killed in the attack on the satirical weekly Charlie Hebdo.", A, "weekly", None),
+    ("The Queen attended a service of thanksgiving on Tuesday.", A, "thanksgiving", None),
+    ("Support for business lending would continue for another year.", A, "another year", "P1Y"),
+    ("Stores start their sales on St Stephen's Day.", "2011-12-16", "St Stephen's Day", "2011-12-26"),
 ]
 
 

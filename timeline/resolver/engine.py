@@ -75,9 +75,9 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         # it ("ahead of Friday's vote") or after its noun ("Friday's vote will decide"), not
         # by the sentence's future ("would look for ways to get around Wednesday's ruling",
         # "will appeal on Monday against Wednesday's ruling", "the suspect in the November
-        # attacks in Paris would be extradited")
-        if (tense["possessive_ahead"].search(text, max(start, pos - 30), pos)
-                or tense["future_phrase_before"].search(text, max(first, pos - 60), pos)):
+        # attacks in Paris would be extradited"), nor by a plan before it ("voted to leave the
+        # EU in Thursday's referendum")
+        if tense["possessive_ahead"].search(text, max(start, pos - 30), pos):
             return True
         cue = tense["future"].search(text, noun_end, min(last, noun_end + 24))
         return cue is not None and tense["event_noun_tail"].fullmatch(text, noun_end, cue.start()) is not None

@@ -595,6 +595,9 @@ def _holiday_days_around(code: str, day: dt.date) -> list[dt.date]:
 
 
 def holiday(m, ctx):
+    word = m.group("holiday") if "holiday" in m.re.groupindex else None
+    if word and " " not in word and word.islower():
+        return None  # a common noun ("a service of thanksgiving"), not the holiday
     code = _v(ctx, "holiday", m)
     if _ONE_OFF.fullmatch(code):  # a one-off day ("Black Monday")
         return "DATE", code, None, dt.date.fromisoformat(code)
