@@ -739,6 +739,16 @@ CASES = [
     ("The Queen attended a service of thanksgiving on Tuesday.", A, "thanksgiving", None),
     ("Support for business lending would continue for another year.", A, "another year", "P1Y"),
     ("Stores start their sales on St Stephen's Day.", "2011-12-16", "St Stephen's Day", "2011-12-26"),
+    # from a held-out sports set: events of the calendar a day owns, scores, races
+    ("Leicester will lift the trophy after Saturday's home game against Everton.", A, "Saturday", "2023-09-16"),
+    ("Vettel said the row was behind him as he prepared for Sunday's race.", A, "Sunday", "2023-09-17"),
+    ("FIFA banned Suarez on Wednesday, ruling him out of Saturday's match.", A, "Saturday", "2023-09-16"),
+    ("Whose contract expires in June, he scored as Arsenal beat Newcastle 7-3 on Saturday.", A, "Saturday", "2023-09-09"),
+    ("Hamilton won the first race in the US since 2007, and pushed the fight to Brazil on Nov. 25.",
+     "2012-11-19", "Nov. 25", "2012-11-25"),
+    ("The teams will learn their opponents when the draw is held at the resort on Friday.", A, "Friday", "2023-09-15"),
+    ("He runs in the 200-meter heats on Friday.", A, "Friday", "2023-09-15"),
+    ("The final lasted 4 hours, 10 minutes.", A, "4 hours, 10 minutes", "PT4H10M"),
 ]
 
 

@@ -296,7 +296,8 @@ def load_language(code: str) -> Language:
                     for key in ("opening_before", "opening_future", "possessive", "possessive_ahead",
                                 "embedded_past", "onset_before", "onset_past",
                                 "onset_clause_past", "attributive_before", "attributive_after",
-                                "event_noun_tail", "new_clause", "plan_undone", "saying_before")},
+                                "event_noun_tail", "new_clause", "plan_undone", "saying_before",
+                                "scheduled_event")},
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

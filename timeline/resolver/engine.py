@@ -79,6 +79,8 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         # EU in Thursday's referendum")
         if tense["possessive_ahead"].search(text, max(start, pos - 30), pos):
             return True
+        if _scheduled_event_ahead(text, tense, start, pos, end):
+            return True
         cue = tense["future"].search(text, noun_end, min(last, noun_end + 24))
         return cue is not None and tense["event_noun_tail"].fullmatch(text, noun_end, cue.start()) is not None
     if ahead_in_sentence and not past_verb and not _in_past_clause(text, tense, start, pos):
@@ -104,6 +106,18 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     if tense["opening_before"].match(text, first, pos):
         return tense["opening_future"].match(text, end, last) is not None
     return False
+
+
+def _scheduled_event_ahead(text: str, tense: dict, start: int, pos: int, end: int) -> bool:
+    """Whether a day that owns an event of the calendar ("Saturday's home game", tense cue
+    ``scheduled_event``) lies ahead by the future of its clause ("will lift the trophy after
+    Saturday's home game"), unlike a decision or an incident ("would look for ways to get
+    around Wednesday's ruling")."""
+    possessive = tense["possessive"].match(text, end)
+    if possessive is None or tense["scheduled_event"].match(text, possessive.end()) is None:
+        return False
+    cue = tense["future"].search(text, start, pos)
+    return cue is not None and not _in_past_clause(text, tense, cue.end(), pos)
 
 
 def _onset_is_future(text: str, tense: dict, first: int, onset: re.Match, end: int, last: int) -> bool:
