@@ -749,6 +749,18 @@ CASES = [
     ("The teams will learn their opponents when the draw is held at the resort on Friday.", A, "Friday", "2023-09-15"),
     ("He runs in the 200-meter heats on Friday.", A, "Friday", "2023-09-15"),
     ("The final lasted 4 hours, 10 minutes.", A, "4 hours, 10 minutes", "PT4H10M"),
+    # from a held-out set of broadcast transcripts
+    ("Republicans gaveled their convention to order and promptly recessed until Thursday.", A, "Thursday", "2023-09-14"),
+    ("May Day rallies drew tens of thousands of people across Russia today.", "2012-05-01", "May Day", "2012-05-01"),
+    ("Ahead of Election Day, he heads to Ohio and Iowa on Friday.", A, "Friday", "2023-09-15"),
+    ("He took the oath privately on Sunday, and will repeat it publicly at 11:55 a.m.", A, "11:55 a.m.", "2023-09-13T11:55"),
+    ("European Union leaders meet in Brussels on Thursday to consider sanctions.", A, "Thursday", "2023-09-14"),
+    ("Brazil face Germany in the semi-finals in Belo Horizonte on Friday.", A, "Friday", "2023-09-15"),
+    ("The president has invited the winner to the White House on Thursday.", A, "Thursday", "2023-09-14"),
+    ("AAA expects 35 million to travel, and gas prices are the lowest for the holiday in four years.", A,
+     "four years", "P4Y"),
+    ("England open their World Cup campaign against Iran at 13:00 GMT on Monday.", A, "13:00 GMT on Monday", "2023-09-18T13:00"),
+    ("Celtic begin the defence of their title against Hearts on Sunday.", A, "Sunday", "2023-09-17"),
 ]
 
 

@@ -999,12 +999,15 @@ def fixed_duration(m, ctx):
 
 
 def clock(m, ctx):
+    # on the day in focus; in a sentence about the future, not on a day before the anchor
+    # ("took the oath on Sunday, and will repeat it publicly at 11:55 a.m.")
+    day = (ctx.anchor if ctx.future and ctx.reference < ctx.anchor else ctx.reference).isoformat()
     fixed = _g(m, "fixed")
     if fixed:
-        return "TIME", f"{ctx.reference.isoformat()}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
+        return "TIME", f"{day}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
     hour24 = _g(m, "hour24")
     if hour24:
-        return "TIME", f"{ctx.reference.isoformat()}T{int(hour24):02d}:{m.group('minute')}", None, None
+        return "TIME", f"{day}T{int(hour24):02d}:{m.group('minute')}", None, None
     hour = _g(m, "hour")
     h = (int(hour) if hour.isdigit() else ctx.vocab["number"][hour]) % 12
     if (_g(m, "ampm") or "").startswith("p"):
@@ -1012,7 +1015,7 @@ def clock(m, ctx):
     else:  # "at 4 in the afternoon", "ten at night"
         h = hour_in_part_of_day(h, "NI" if _g(m, "night") else _v(ctx, "part_of_day", m, "half_day"))
     mi = int(m.group("minute") or 0)
-    return "TIME", f"{ctx.reference.isoformat()}T{h:02d}:{mi:02d}", _mod(m, ctx), None
+    return "TIME", f"{day}T{h:02d}:{mi:02d}", _mod(m, ctx), None
 
 
 def ref(m, ctx):
