@@ -761,6 +761,9 @@ CASES = [
      "four years", "P4Y"),
     ("England open their World Cup campaign against Iran at 13:00 GMT on Monday.", A, "13:00 GMT on Monday", "2023-09-18T13:00"),
     ("Celtic begin the defence of their title against Hearts on Sunday.", A, "Sunday", "2023-09-17"),
+    # a day after a day ahead: only a past clause after the first one keeps it past
+    ("Forecasters said that more storms were likely Thursday and Friday.", A, "Friday", "2023-09-15"),
+    ("Voters will cast ballots Thursday, and a poll released Monday showed a tie.", A, "Monday", "2023-09-11"),
 ]
 
 

@@ -41,7 +41,7 @@ def _sentence_bounds(text: str) -> list[int]:
 
 
 def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, tense: dict,
-               past_verb: bool, ahead_in_sentence: bool, onset: re.Match | None,
+               past_verb: bool, ahead_from: int | None, onset: re.Match | None,
                noun_end: int | None) -> bool:
     """Whether the expression at ``text[pos:end]`` lies ahead (the language's cues).
 
@@ -51,9 +51,10 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     (``_is_past``); a cue found only past its start does not count then.
     ``onset``: the start of a change right before it ("Starting", ``onset_before``);
     ``noun_end``: where the noun of the event it owns ends (``_owns_event``), or None.
-    ``ahead_in_sentence``: an earlier date of the sentence lies ahead, and so does this one
-    ("will leave from March 30, with a third flight each Thursday from August 6"), unless a
-    past cue is near it or it ends a clause of its own in the past. The start of a change
+    ``ahead_from``: where an earlier date of the sentence that lies ahead ends, or None; this
+    one lies ahead too ("will leave from March 30, with a third flight each Thursday from
+    August 6", "storms were likely Tuesday and Wednesday"), unless a past cue is near it or it
+    ends a clause of its own in the past after that date. The start of a change
     ("Starting Monday,") is decided by its main clause (``_onset_is_future``). An expression
     that opens its sentence (``opening_before``) is ahead when the rest of the sentence
     matches ``opening_future``.
@@ -83,7 +84,7 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
             return True
         cue = tense["future"].search(text, noun_end, min(last, noun_end + 24))
         return cue is not None and tense["event_noun_tail"].fullmatch(text, noun_end, cue.start()) is not None
-    if ahead_in_sentence and not past_verb and not _in_past_clause(text, tense, start, pos):
+    if ahead_from is not None and not past_verb and not _in_past_clause(text, tense, max(start, ahead_from), pos):
         return True
     cue = tense["future"].search(text[start:stop])
     if cue and cue.start() >= end - start and tense["new_clause"].search(text, end, start + cue.start()):
@@ -319,6 +320,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     out: list[Timex] = []
     last_end = 0
     future_sentence = mentioned_sentence = -1
+    future_end = 0  # where the latest date ahead ends (in sentence future_sentence)
     today_ahead_end = -1  # where a "today" said of the future ends ("continues today and Sunday")
     mention_span = (0, 0)
     anchor_day = anchor.isoformat()
@@ -337,12 +339,12 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         if out and CLOCK.match(out[-1].value) and time_day.search(text[out[-1].end:start]):
             cue_pos = out[-1].start
         past_verb = _is_past(text, cue_pos, lang.tense)
-        ahead = sentence == future_sentence or (
-            today_ahead_end >= 0 and coordinated.match(text, today_ahead_end, start) is not None)
+        ahead = future_end if sentence == future_sentence else (
+            today_ahead_end if today_ahead_end >= 0 and coordinated.match(text, today_ahead_end, start) else None)
         onset = lang.tense["onset_before"].search(text, max(bounds[sentence - 1], cue_pos - 20), cue_pos)
         noun_end = _owns_event(text, cue_pos, end, lang.tense)
         future = _is_future(text, bounds, sentence, cue_pos, end, lang.tense, past_verb,
-                            ahead_in_sentence=ahead, onset=onset, noun_end=noun_end)
+                            ahead_from=ahead, onset=onset, noun_end=noun_end)
         framing = _framing(text, bounds, sentence, future, mentioned, mention_span, mentioned_sentence,
                            start, goes_on)
         ctx = Context(anchor, reference, future, lang.vocab, quarter, rule.params, mentioned,
@@ -363,7 +365,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
             # a date ahead makes the later dates of its sentence ahead; today does not ("will
             # travel to Jordan on Friday after visiting Israel on Thursday", said on a Friday),
             # except for a day joined to it ("continues today and Sunday")
-            future_sentence = sentence
+            future_sentence, future_end = sentence, end
         today_ahead_end = end if future and value.startswith(anchor_day) else -1
         if point is not None and not _day_of_saying(text, bounds[sentence - 1], cue_pos, lang.tense):
             reference, reference_sentence = point, sentence
