@@ -274,11 +274,15 @@ def test_killed_mid_write_leaves_old_or_new_file_whole(site):
     assert new != old
     rng = random.Random(4)
     outcomes = []
-    for _ in range(12):
+    # the kill time closes in on the write: later after a kill that left the old file, earlier
+    # after one that let the new file land (a busy machine moves the window from run to run)
+    low, high = 0.5, 1.2
+    for _ in range(40):
         out.write_bytes(old)
         snapshot_path(out).write_bytes(old_snapshot)
         process = _extract_process(site)
-        time.sleep(rng.uniform(0.65, 1.05) * duration)
+        fraction = rng.uniform(low, high)
+        time.sleep(fraction * duration)
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         now = out.read_bytes()
@@ -287,6 +291,12 @@ def test_killed_mid_write_leaves_old_or_new_file_whole(site):
         outcomes.append("mid-write" if leftovers else "new" if now == new else "old")
         for leftover in leftovers:
             leftover.unlink()
+        if outcomes[-1] == "old":
+            low = max(low, fraction)
+        elif outcomes[-1] == "new":
+            high = min(high, fraction)
+        if low >= high:  # the window is narrower than the timer: widen around it again
+            low, high = max(0.3, low - 0.1), high + 0.1
         if len(outcomes) >= 4 and "mid-write" in outcomes:
             break
     assert "mid-write" in outcomes, outcomes  # at least one kill landed inside write_atomic
