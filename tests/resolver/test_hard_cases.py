@@ -764,6 +764,16 @@ CASES = [
     # a day after a day ahead: only a past clause after the first one keeps it past
     ("Forecasters said that more storms were likely Thursday and Friday.", A, "Friday", "2023-09-15"),
     ("Voters will cast ballots Thursday, and a poll released Monday showed a tie.", A, "Monday", "2023-09-11"),
+    # from a held-out set of local news
+    ("The river will crest Thursday, and officials urged residents of several towns to leave by Friday night.", A,
+     "Friday night", "2023-09-15"),
+    ("Volunteers are asked to arrive by 9 a.m. Saturday for the cleanup.", A, "9 a.m. Saturday", "2023-09-16T09:00"),
+    ("Schools are closed today, and many districts have already called off classes for Thursday.", A, "Thursday", "2023-09-14"),
+    ("Garbage collection will run one day late because of Thursday's holiday.", A, "Thursday", "2023-09-14"),
+    ("A federal judge on Monday set a Sept. 19 trial date.", "2016-04-12", "Sept. 19", "2016-09-19"),
+    ("Most customers should have power back by Thursday night.", A, "Thursday night", "2023-09-14"),
+    ("Police said the suspect may have left the state by Monday.", A, "Monday", "2023-09-11"),
+    ("He is due back in court Sept. 21, after a judge on Tuesday granted more time.", A, "Tuesday", "2023-09-12"),
 ]
 
 

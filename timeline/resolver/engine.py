@@ -84,7 +84,8 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
             return True
         cue = tense["future"].search(text, noun_end, min(last, noun_end + 24))
         return cue is not None and tense["event_noun_tail"].fullmatch(text, noun_end, cue.start()) is not None
-    if ahead_from is not None and not past_verb and not _in_past_clause(text, tense, max(start, ahead_from), pos):
+    if (ahead_from is not None and not past_verb and not _in_past_clause(text, tense, max(start, ahead_from), pos)
+            and tense["past_verb_after"].match(text, end) is None):
         return True
     cue = tense["future"].search(text[start:stop])
     if cue and cue.start() >= end - start and tense["new_clause"].search(text, end, start + cue.start()):
@@ -97,7 +98,8 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
         # that is then said to have been undone or done is past ("was scheduled to launch
         # Wednesday, but the flight was scrubbed")
         if (not (before and _in_past_clause(text, tense, start + cue.end(), pos)) and (before or not past_verb)
-                and tense["plan_undone"].match(text, end, last) is None):
+                and tense["plan_undone"].match(text, end, last) is None
+                and tense["past_verb_after"].match(text, end) is None):
             return True
     # a schedule or a plan in the words before it ("opens to the public on Saturday", "called
     # for protests on Saturday"): searched last, as it is the costliest cue
