@@ -774,6 +774,10 @@ CASES = [
     ("Most customers should have power back by Thursday night.", A, "Thursday night", "2023-09-14"),
     ("Police said the suspect may have left the state by Monday.", A, "Monday", "2023-09-11"),
     ("He is due back in court Sept. 21, after a judge on Tuesday granted more time.", A, "Tuesday", "2023-09-12"),
+    # a bare plural before "after"/"before" and its event is a length
+    ("The judge was sworn in on Thursday, hours after the military removed the president.", A, "hours", "PTXH"),
+    ("He was ousted in a coup in 1999 and spent years in exile.", A, "years", "PXY"),
+    ("Police searched the area in the days before the shooting.", A, "days", None),
 ]
 
 

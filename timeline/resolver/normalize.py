@@ -953,21 +953,24 @@ def duration(m, ctx):
     return "DURATION", value, _mod(m, ctx), None
 
 
-#: A bare plural ("years", "weeks") is a duration only where the sentence measures time
-#: with it ("for years", "within weeks"); elsewhere ("years of war") it is mostly not tagged.
-_MEASURING = re.compile(r"\b(?:for|within|over|in|after|take|takes|took|last|lasts|lasted)\s+$")
-
-
 def vague_duration(m, ctx):
     unit = _unit(m, ctx)
     if unit is None:
         return None
-    if not any(c.isspace() for c in m.group(0)) and not _MEASURING.search(
-            m.string[max(0, m.start() - 8):m.start()].lower()):
+    if not any(c.isspace() for c in m.group(0)) and not _measures_time(m, ctx):
         return None
     if unit == "DE":  # "for decades": decades are counted in years, as "four decades" is P40Y
         unit = "Y"
     return "DURATION", _period("X", unit), None, None
+
+
+def _measures_time(m: re.Match, ctx: Context) -> bool:
+    """Whether the sentence measures time with a bare plural ("for years", "spent years",
+    "hours after the vote"; the rule's ``measuring_before``/``measuring_after``); elsewhere
+    ("years of war") it is mostly not tagged."""
+    before, after = ctx.params.get("measuring_before"), ctx.params.get("measuring_after")
+    return bool((before and re.search(before, m.string[max(0, m.start() - 12):m.start()], re.I))
+                or (after and re.compile(after).match(m.string, m.end(), m.end() + 30)))
 
 
 def unit_adjective(m, ctx):
