@@ -778,6 +778,14 @@ CASES = [
     ("The judge was sworn in on Thursday, hours after the military removed the president.", A, "hours", "PTXH"),
     ("He was ousted in a coup in 1999 and spent years in exile.", A, "years", "PXY"),
     ("Police searched the area in the days before the shooting.", A, "days", None),
+    # from a held-out set of wire paragraphs and one of world politics
+    ("Parliament will be recalled on Thursday so lawmakers can pay tribute to a leader who died on Monday.", A,
+     "Monday", "2023-09-11"),
+    ("Last season, which was unusually mild, did not peak until March.", "2013-01-10", "March", "2012-03"),
+    ("The powers reached an interim agreement early Sunday that would halt the program.", A, "early Sunday", "2023-09-10"),
+    ("It was the first openly contested national vote in 25 years.", A, "25 years", "P25Y"),
+    ("The funeral will take place next Wednesday, April 17.", "2013-04-09", "next Wednesday, April 17", "2013-04-17"),
+    ("The probe crossed into interstellar space around Aug. 25 last year.", A, "Aug. 25 last year", "2022-08-25"),
 ]
 
 

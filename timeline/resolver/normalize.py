@@ -322,8 +322,10 @@ def month_alone(m, ctx):
             and not re.search(date_before, m.string[max(0, m.start() - 12):m.start()])):
         return None  # a first name ("April Smith, 34, was arrested", "June Carter sang")
     deadline, ranged = ctx.params.get("deadline_before"), ctx.params.get("range_before")
+    negated_past = ctx.params.get("negated_past_before")
     if (deadline and re.search(deadline, m.string[max(0, m.start() - 12):m.start()])
-            and not (ranged and re.search(ranged, m.string[max(0, m.start() - 50):m.start()]))):
+            and not (ranged and re.search(ranged, m.string[max(0, m.start() - 50):m.start()]))
+            and not (negated_past and re.search(negated_past, m.string[max(0, m.start() - 50):m.start()]))):
         # "pay it down by February": a month named as a deadline lies ahead
         ctx = replace(ctx, future=True, past=False)
     return calendar(m, ctx)
