@@ -786,6 +786,11 @@ CASES = [
     ("It was the first openly contested national vote in 25 years.", A, "25 years", "P25Y"),
     ("The funeral will take place next Wednesday, April 17.", "2013-04-09", "next Wednesday, April 17", "2013-04-17"),
     ("The probe crossed into interstellar space around Aug. 25 last year.", A, "Aug. 25 last year", "2022-08-25"),
+    # "today" as nowadays, against a time long past (and only then)
+    ("In the 1950s, thousands of cars passed the motel. Today the highway is a curiosity.", A, "Today", "PRESENT_REF"),
+    ("In the 1930s, crews built 14 stone shelters in the park. Eleven survive today.", A, "today", "PRESENT_REF"),
+    ("The president arrived in Paris today, two decades after his first visit in 1996.", A, "today", "2023-09-13"),
+    ("Today is the deadline for applications.", A, "Today", "2023-09-13"),
 ]
 
 

@@ -392,8 +392,53 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         last_end = end
     out = join_lengths(join_times_to_days(out, text, lang.joiners), text, lang.joiners)
     out = order_days_in_sequence(out, text, lang.joiners, lang.vocab["weekday"])
+    out = today_as_nowadays(out, text, bounds, lang.cues, anchor)
     out = place_days_in_named_week(out, text, lang.joiners, lang.vocab["weekday"])
     return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
+
+
+#: How far back a time must lie for a "today" after it to mean nowadays.
+NOWADAYS_GAP_YEARS = 10
+#: A time long past: a decade or a century ("196", "19"), or a year (with its month and day).
+ERA = re.compile(r"^(?:\d{2,3}|(\d{4})(?:-\d\d)?(?:-\d\d)?)$")
+
+
+def today_as_nowadays(found: list[Timex], text: str, bounds: list[int], cues: dict,
+                      anchor: dt.date) -> list[Timex]:
+    """Read "today" as the present of a story told against the past (PRESENT_REF).
+
+    "In the 1950s, thousands of cars a day passed the motel. Today the highway is a two-lane
+    curiosity": after a time at least ``NOWADAYS_GAP_YEARS`` back, named in the same sentence
+    or the one before, a "today" (cue ``nowadays_word``) whose clause is in the present
+    (``nowadays_after`` right after it, or ``nowadays_before`` right before it) means
+    nowadays, not the publication date.
+    """
+    word, after, before = cues.get("nowadays_word"), cues.get("nowadays_after"), cues.get("nowadays_before")
+    if word is None or (after is None and before is None):
+        return found
+    gap = NOWADAYS_GAP_YEARS
+    out = list(found)
+    for i, t in enumerate(out):
+        if not word.fullmatch(t.text) or t.value != anchor.isoformat():
+            continue
+        sentence = bisect.bisect_right(bounds, t.start)
+        first = bounds[max(0, sentence - 2)]
+        era = any(_long_past(p.value, anchor, gap) for p in out[:i] if p.start >= first)
+        present = ((after is not None and after.match(text, t.end) is not None)
+                   or (before is not None and before.search(text, bounds[sentence - 1], t.start) is not None))
+        if era and present:
+            out[i] = replace(t, value="PRESENT_REF")
+    return out
+
+
+def _long_past(value: str, anchor: dt.date, gap: int) -> bool:
+    """Whether a DATE value names a time at least `gap` years before `anchor`."""
+    m = ERA.match(value)
+    if m is None:
+        return False
+    if m.group(1) is None:  # a decade or a century
+        return int(value.ljust(4, "9")) <= anchor.year - gap
+    return int(m.group(1)) <= anchor.year - gap
 
 
 def _bare_weekday(t: Timex, weekdays: dict) -> bool:
