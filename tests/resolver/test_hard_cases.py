@@ -791,6 +791,8 @@ CASES = [
     ("In the 1930s, crews built 14 stone shelters in the park. Eleven survive today.", A, "today", "PRESENT_REF"),
     ("The president arrived in Paris today, two decades after his first visit in 1996.", A, "today", "2023-09-13"),
     ("Today is the deadline for applications.", A, "Today", "2023-09-13"),
+    ("The schools have played each other every fall since 1919. Thursday's game kicks off at 10 a.m.", A,
+     "Thursday", "2023-09-14"),
 ]
 
 

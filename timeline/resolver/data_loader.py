@@ -297,7 +297,7 @@ def load_language(code: str) -> Language:
                                 "embedded_past", "onset_before", "onset_past",
                                 "onset_clause_past", "attributive_before", "attributive_after",
                                 "event_noun_tail", "new_clause", "plan_undone", "saying_before",
-                                "scheduled_event", "past_verb_after")},
+                                "scheduled_event", "scheduled_event_schedule", "past_verb_after")},
                  "before": int(raw_tense.get("before", 80)), "after": int(raw_tense.get("after", 12))}
     except (re.error, TypeError, ValueError) as exc:
         raise ResolverDataError(f"{base / 'rules.yaml'}: bad tense cues: {exc}") from exc

@@ -114,11 +114,15 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
 def _scheduled_event_ahead(text: str, tense: dict, start: int, pos: int, end: int) -> bool:
     """Whether a day that owns an event of the calendar ("Saturday's home game", tense cue
     ``scheduled_event``) lies ahead by the future of its clause ("will lift the trophy after
-    Saturday's home game"), unlike a decision or an incident ("would look for ways to get
-    around Wednesday's ruling")."""
+    Saturday's home game") or by a schedule in the present after it
+    (``scheduled_event_schedule``: "Thursday's game kicks off at 10 a.m."), unlike a decision
+    or an incident ("would look for ways to get around Wednesday's ruling")."""
     possessive = tense["possessive"].match(text, end)
-    if possessive is None or tense["scheduled_event"].match(text, possessive.end()) is None:
+    event = None if possessive is None else tense["scheduled_event"].match(text, possessive.end())
+    if event is None:
         return False
+    if tense["scheduled_event_schedule"].match(text, event.end()):
+        return True  # "Thursday's game kicks off at 10 a.m."
     cue = tense["future"].search(text, start, pos)
     return cue is not None and not _in_past_clause(text, tense, cue.end(), pos)
 
