@@ -793,6 +793,13 @@ CASES = [
     ("Today is the deadline for applications.", A, "Today", "2023-09-13"),
     ("The schools have played each other every fall since 1919. Thursday's game kicks off at 10 a.m.", A,
      "Thursday", "2023-09-14"),
+    # from a held-out set of court news
+    ("She was sentenced on Dec. 18 to four years in prison.", "2016-01-06", "four years", "P4Y"),
+    ("The cyclist was hit at about 8.15am on 12 November at a junction.", "2014-04-08", "8.15am on 12 November",
+     "2013-11-12T08:15"),
+    ("The victim was stabbed shortly after 2 a.m. on October 21 following a row.", A, "2 a.m. on October 21",
+     "2022-10-21T02:00"),
+    ("The two sides meet tonight, with just 15 days left before Election Day.", "2012-10-22", "Election Day", "2012-11-06"),
 ]
 
 
