@@ -800,6 +800,9 @@ CASES = [
     ("The victim was stabbed shortly after 2 a.m. on October 21 following a row.", A, "2 a.m. on October 21",
      "2022-10-21T02:00"),
     ("The two sides meet tonight, with just 15 days left before Election Day.", "2012-10-22", "Election Day", "2012-11-06"),
+    # "can" inside "American" is no modal
+    ("A capsule carrying two Russians and an American landed in Kazakhstan on Saturday morning.", A,
+     "Saturday morning", "2023-09-09"),
 ]
 
 
