@@ -213,6 +213,9 @@ def calendar(m, ctx):
     if day is None:
         y = year or _infer_year(ctx, month)
         return "DATE", f"{y:04d}-{month:02d}", mod, None
+    deadline = ctx.params.get("deadline_before")
+    if ctx.future and deadline and re.search(deadline, m.string[max(0, m.start() - 12):m.start()]):
+        ctx = replace(ctx, only_ahead=True)  # "would fund the government through Sept. 30"
     year = year or _infer_year(ctx, month, int(day))
     date = safe_date(year, month, int(day))
     if date is None:
