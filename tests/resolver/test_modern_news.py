@@ -4,9 +4,8 @@ The dev corpus is news of 1989-2000; these 3,039 passages are of 2008-2026 (AP, 
 newspaper and press-release style: datelines, "said Thursday", "starting Friday", time zones,
 stories told in steps, local news, features and history, sports and finance, reported speech,
 the English of other countries, broadcast transcripts, courts, health and science), written
-for this project in twenty-eight sets. An expression
-counts as right when one found over its span has its value. The floors are today's figures
-rounded down.
+for this project in twenty-eight sets. An expression counts as right when one found over its
+span has its value. The floors are today's figures rounded down.
 """
 import datetime as dt
 from pathlib import Path
