@@ -811,6 +811,13 @@ CASES = [
     ("Bloomberg leaves office on Wednesday.", "2013-12-31", "Wednesday", "2014-01-01"),
     ("With the midterm election just days away, the president will campaign this weekend.", A, "days", "PXD"),
     ("The bill would fund the government through Sept. 30, averting a shutdown.", "2014-01-13", "Sept. 30", "2014-09-30"),
+    ("The House approved the measure in a rare vote on New Year's Day.", "2013-01-02", "New Year's Day", "2013-01-01"),
+    ("Lawmakers vote Tuesday on the bill.", A, "Tuesday", "2023-09-19"),
+    ("The court annulled the original November 24 vote in December.", "2025-05-19", "December", "2024-12"),
+    ("In 1994, the skeleton was packed into crates. It was rebuilt the following spring.", A,
+     "the following spring", "1995-SP"),
+    ("In 2003, troops invaded. The following March, elections were held.", A, "The following March", "2004-03"),
+    ("Local debt had risen to 17.9 trillion yuan by the end of June.", "2013-12-30", "the end of June", "2013-06"),
 ]
 
 

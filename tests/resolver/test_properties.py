@@ -16,7 +16,7 @@ VALUE = re.compile(
     r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?"
     r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE)(?:6M|T12H)?|PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)(?:30[MS])?"
     # a length of two units or more ("three hours and 35 minutes")
-    r"|P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$")
+    r"|P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$")
 
 WORDS = st.sampled_from(["on", "each", "July", "1/2", "and", "half", "Tuesday", "last", "next", "week", "September", "13", "2023", "ago", "two",
                          "years", "2.5", "the", "quarter", "third", "will", "said", ".", ",", "May", "at", "2:30",

@@ -302,7 +302,12 @@ def month_alone(m, ctx):
             y = _mentioned_base(ctx, "Y").year
         elif direction.startswith("the"):  # "the following March": after the date last mentioned
             base = _mentioned_base(ctx, "M")
-            y = _year_of_next(month, base) if direction.endswith(("following", "next")) else _year_of_last(month, base)
+            ahead = direction.endswith(("following", "next"))
+            story_year = _year_alone_mentioned(ctx)
+            if story_year is not None:  # "In 2003 ... the following March": 2004's
+                y = story_year + (1 if ahead else -1)
+            else:
+                y = _year_of_next(month, base) if ahead else _year_of_last(month, base)
         elif direction in ("last", "past"):
             y = _year_of_last(month, a)
         elif direction in ("next", "coming"):
@@ -325,10 +330,10 @@ def month_alone(m, ctx):
             and not re.search(date_before, m.string[max(0, m.start() - 12):m.start()])):
         return None  # a first name ("April Smith, 34, was arrested", "June Carter sang")
     deadline, ranged = ctx.params.get("deadline_before"), ctx.params.get("range_before")
-    negated_past = ctx.params.get("negated_past_before")
+    past_deadline = ctx.params.get("past_deadline_before")
     if (deadline and re.search(deadline, m.string[max(0, m.start() - 12):m.start()])
             and not (ranged and re.search(ranged, m.string[max(0, m.start() - 50):m.start()]))
-            and not (negated_past and re.search(negated_past, m.string[max(0, m.start() - 50):m.start()]))):
+            and not (past_deadline and re.search(past_deadline, m.string[max(0, m.start() - 90):m.start()]))):
         # "pay it down by February": a month named as a deadline lies ahead
         ctx = replace(ctx, future=True, past=False)
     return calendar(m, ctx)
@@ -524,7 +529,10 @@ def season(m, ctx):
         # same, counted from the date last mentioned
         base = ctx.anchor if direction in ("last", "past", "next", "coming") else _mentioned_base(ctx, "M")
         first_month = SEASON_FIRST_MONTH[s]
-        if direction in ("next", "coming", "following"):
+        story_year = _year_alone_mentioned(ctx) if direction in ("following", "previous", "preceding") else None
+        if story_year is not None:  # "In 1994 ... the following spring": 1995's
+            y = story_year + (1 if direction == "following" else -1)
+        elif direction in ("next", "coming", "following"):
             y = _year_of_next(first_month, base)
         else:  # the season's last month is two after its first
             y = _year_of_last(first_month + 2, base)
@@ -780,6 +788,12 @@ def relative_unit(m, ctx):
 
 
 _MENTIONED = re.compile(r"^(\d{4})(?:-(\d\d))?")
+
+
+def _year_alone_mentioned(ctx: Context) -> int | None:
+    """The year last mentioned when it was named alone ("In 1994, ..."), else None."""
+    found = _MENTIONED.match(ctx.mentioned or "")
+    return int(found.group(1)) if found and not found.group(2) else None
 
 
 def _mentioned_base(ctx: Context, unit: str) -> dt.date:
