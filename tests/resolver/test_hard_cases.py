@@ -818,6 +818,10 @@ CASES = [
      "the following spring", "1995-SP"),
     ("In 2003, troops invaded. The following March, elections were held.", A, "The following March", "2004-03"),
     ("Local debt had risen to 17.9 trillion yuan by the end of June.", "2013-12-30", "the end of June", "2013-06"),
+    # bare plurals: "weeks of protests", "seconds before impact", "weeks or months of"
+    ("Elections went ahead despite a boycott and weeks of deadly protests.", A, "weeks", "PXW"),
+    ("The pilots tried to abort the landing just seconds before impact.", A, "seconds", "PTXS"),
+    ("He died within weeks or months of his capture.", A, "weeks or months", "PXW"),
 ]
 
 
