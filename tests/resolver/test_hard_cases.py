@@ -822,6 +822,15 @@ CASES = [
     ("Elections went ahead despite a boycott and weeks of deadly protests.", A, "weeks", "PXW"),
     ("The pilots tried to abort the landing just seconds before impact.", A, "seconds", "PTXS"),
     ("He died within weeks or months of his capture.", A, "weeks or months", "PXW"),
+    # from the held-out sets measured last
+    ("Castro was sentenced Thursday to life in prison plus 1,000 years.", A, "1,000 years", "P1000Y"),
+    ("Investors are waiting for Bernanke's speech in Jackson Hole on Friday.", A, "Friday", "2023-09-15"),
+    ("The company said the offering could price as early as May.", A, "May", "2024-05"),
+    ("The Fed released minutes of its March meeting several hours early.", A, "March", "2023-03"),
+    ("The stock began trading at 11:30 a.m. Friday, a half-hour later than scheduled.", A, "a half-hour", "PT30M"),
+    ("More severe weather could hit the region Thursday and Friday.", A, "Friday", "2023-09-15"),
+    ("Britain's first medal chance comes on Saturday in the road race.", A, "Saturday", "2023-09-16"),
+    ("The index lost 2,000 points.", A, "2,000", None),
 ]
 
 

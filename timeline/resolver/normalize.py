@@ -68,12 +68,17 @@ def _mod(m: re.Match, ctx: Context) -> str | None:
     return ctx.vocab["modifier"].get(re.sub(r"\s+", " ", s)) if s else None
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _number(ctx: Context, m: re.Match) -> int | float | str | None:
     """The count the match names: an int, a float for a decimal ("2.5 hours"), "X" for a
     vague one ("a few"), None for none."""
     s = _g(m, "number")
     if s is None:
         return None
+    if _THOUSANDS.fullmatch(s):  # "1,000 years"
+        s = s.replace(",", "")
     if s.isdigit():
         return int(s)
     if _DECIMAL.fullmatch(s):
