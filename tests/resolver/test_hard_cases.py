@@ -831,6 +831,11 @@ CASES = [
     ("More severe weather could hit the region Thursday and Friday.", A, "Friday", "2023-09-15"),
     ("Britain's first medal chance comes on Saturday in the road race.", A, "Saturday", "2023-09-16"),
     ("The index lost 2,000 points.", A, "2,000", None),
+    ("Negotiators announced a bipartisan budget deal Tuesday evening that would ease cuts.", A,
+     "Tuesday evening", "2023-09-12TEV"),
+    ("Students whose school was destroyed by a tornado on Friday will return to class Sept. 18.", A,
+     "Friday", "2023-09-08"),
+    ("The canal will open at 8 a.m. Saturday. Last year the canal opened on Jan. 4.", "2015-01-16", "Jan. 4", "2014-01-04"),
 ]
 
 

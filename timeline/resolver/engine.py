@@ -93,11 +93,13 @@ def _is_future(text: str, bounds: list[int], sentence: int, pos: int, end: int, 
     if cue:
         before = cue.start() < pos - start
         # a clause in the past between a cue and the expression keeps it in the past ("want to
-        # know what happened on Tuesday"); a past-tense verb right before the expression
+        # know what happened on Tuesday"), as does one that holds the expression before a cue
+        # after it ("students whose school was destroyed on Friday will return"); a past-tense
+        # verb right before the expression
         # outweighs a cue that starts after it ("docked Monday and will leave Friday"); a plan
         # that is then said to have been undone or done is past ("was scheduled to launch
         # Wednesday, but the flight was scrubbed")
-        if (not (before and _in_past_clause(text, tense, start + cue.end(), pos)) and (before or not past_verb)
+        if (not _in_past_clause(text, tense, start + cue.end() if before else first, pos) and (before or not past_verb)
                 and tense["plan_undone"].match(text, end, last) is None
                 and tense["past_verb_after"].match(text, end) is None):
             return True
@@ -332,6 +334,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
     anchor_day = anchor.isoformat()
     coordinated = lang.cues.get("coordinated", NEVER)
     goes_on, describing_year = lang.cues.get("story_goes_on", NEVER), lang.cues.get("describing_year", NEVER)
+    opening_year = lang.cues.get("opening_year", NEVER)
     time_day = lang.joiners.get("time_day", NEVER)
     for start, neglen, idx, m in _candidates(text, lang):
         end = start - neglen
@@ -380,11 +383,16 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         as_mention = f"{season[1]}-{SEASON_FIRST_MONTH[season[2]]:02d}" if season else value
         if typ == "DATE" and MENTION.match(as_mention):
             mentioned, latest_mention_sentence = as_mention, sentence
-            # only a year written in digits frames the dates after it ("in November 2012"),
-            # not one counted from the anchor ("last year's profit was reported in March"), nor
-            # one that describes a thing ("a 2019 graduate reported missing on April 9")
-            written = (WRITTEN_YEAR.search(text, start, end) is not None
-                       and not describing_year.search(text, max(0, start - 12), start))
+            # only a year written in digits frames the dates after it ("in November 2012"), or
+            # one counted from the anchor that opens its sentence ("Last year the canal opened
+            # on Jan. 4"; cue opening_year), not one inside it ("last year's profit was reported
+            # in March"), nor one that describes a thing ("a 2019 graduate reported missing on
+            # April 9")
+            written = ((WRITTEN_YEAR.search(text, start, end) is not None
+                        and not describing_year.search(text, max(0, start - 12), start))
+                       or (opening_year.fullmatch(text, start, end) is not None
+                           and start - bounds[sentence - 1] <= 3
+                           and not lang.tense["possessive"].match(text, end)))
             mentioned_sentence, mention_span = (sentence if written else -1), (start, end)
         if rule.kind == "quarter" and QUARTER.match(value) and not YEAR_AGO.search(m.group(0)):
             quarter = _story_quarter(quarter, value, anchor)
