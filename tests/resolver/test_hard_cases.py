@@ -836,6 +836,11 @@ CASES = [
     ("Students whose school was destroyed by a tornado on Friday will return to class Sept. 18.", A,
      "Friday", "2023-09-08"),
     ("The canal will open at 8 a.m. Saturday. Last year the canal opened on Jan. 4.", "2015-01-16", "Jan. 4", "2014-01-04"),
+    ("The last pope to resign was Gregory XII, who stepped down in 1415 to end a schism.", A, "1415", "1415"),
+    ("NATO leaders will meet in Wales next Thursday and Friday for a summit.", "2014-08-29", "Friday", "2014-09-05"),
+    ("The meeting was held Thursday and Friday.", "2014-08-29", "Friday", "2014-08-29"),
+    ("The future king was born at 4:24 p.m.", A, "future", None),
+    ("They will consider a second station in the future after response times rose.", A, "the future", "FUTURE_REF"),
 ]
 
 

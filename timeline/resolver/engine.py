@@ -404,6 +404,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         last_end = end
     out = join_lengths(join_times_to_days(out, text, lang.joiners), text, lang.joiners)
     out = order_days_in_sequence(out, text, lang.joiners, lang.vocab["weekday"])
+    out = follow_coordinated_day(out, text, lang.cues.get("coordinated"), lang.vocab["weekday"], anchor)
     out = today_as_nowadays(out, text, bounds, lang.cues, anchor)
     out = place_days_in_named_week(out, text, lang.joiners, lang.vocab["weekday"])
     return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
@@ -485,6 +486,24 @@ def order_days_in_sequence(found: list[Timex], text: str, joiners: dict, weekday
         else:
             continue
         out[i] = replace(day, value=b.isoformat())
+    return out
+
+
+def follow_coordinated_day(found: list[Timex], text: str, coordinated: re.Pattern | None, weekdays: dict,
+                           anchor: dt.date) -> list[Timex]:
+    """Put a bare weekday joined to a day ahead ("next Thursday and Friday", cue
+    ``coordinated``) on the first such weekday after that day, not before it."""
+    if coordinated is None:
+        return found
+    out = list(found)
+    for i in range(1, len(out)):
+        first, day = out[i - 1], out[i]
+        if not (_bare_weekday(day, weekdays) and DAY.match(first.value)) or coordinated.fullmatch(
+                text, first.end, day.start) is None:
+            continue
+        a, b = dt.date.fromisoformat(first.value), dt.date.fromisoformat(day.value)
+        if a > anchor and b < a:
+            out[i] = replace(day, value=(b + dt.timedelta(days=7 * ((a - b).days // 7 + 1))).isoformat())
     return out
 
 
