@@ -840,6 +840,9 @@ CASES = [
     ("NATO leaders will meet in Wales next Thursday and Friday for a summit.", "2014-08-29", "Friday", "2014-09-05"),
     ("The meeting was held Thursday and Friday.", "2014-08-29", "Friday", "2014-08-29"),
     ("The future king was born at 4:24 p.m.", A, "future", None),
+    ("If the council approves the budget Friday, work on the bridge could begin in November.", A, "Friday", "2023-09-15"),
+    ("If he was there on Friday, he would know.", A, "Friday", "2023-09-08"),
+    ("The justices return from their long recess on Monday to sort through appeals.", A, "Monday", "2023-09-18"),
     ("They will consider a second station in the future after response times rose.", A, "the future", "FUTURE_REF"),
 ]
 
