@@ -903,8 +903,8 @@ def shifted(m, ctx):
             and not _YEAR_LONG_PERIOD.search(_sentence_so_far(m))):
         return "DATE", _quarter_year_ago(ctx), None, None
     unit = _unit(m, ctx)
-    if (direction in ("earlier", "later") or _g(m, "number") is None) and unit in ("MI", "H", "D", "W", "M", "Y", "DE") \
-            and not isinstance(_number(ctx, m), (int, float)):
+    if ((direction in ("earlier", "later") or _g(m, "number") is None)
+            and unit in ("MI", "H", "D", "W", "M", "Y", "DE") and not isinstance(_number(ctx, m), (int, float))):
         # "a few days later": a vague shift from the story's event has no date, and it is no
         # more in the future (past) of the publication date than the event: its length; so is
         # a bare "months ago" (news annotation: PXM)
