@@ -843,6 +843,8 @@ CASES = [
     ("If the council approves the budget Friday, work on the bridge could begin in November.", A, "Friday", "2023-09-15"),
     ("If he was there on Friday, he would know.", A, "Friday", "2023-09-08"),
     ("The justices return from their long recess on Monday to sort through appeals.", A, "Monday", "2023-09-18"),
+    ("Clocks move ahead one hour at 2 a.m. Sunday, when daylight saving time begins.", "2016-03-07",
+     "2 a.m. Sunday", "2016-03-13T02:00"),
     ("They will consider a second station in the future after response times rose.", A, "the future", "FUTURE_REF"),
 ]
 
