@@ -15,6 +15,11 @@ def hour_in_part_of_day(hour: int, part: str | None) -> int:
     return hour
 
 
+def quarter_of(month: int) -> int:
+    """The quarter of the year (1-4) a month (1-12) falls in."""
+    return (month - 1) // 3 + 1
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     y, m = divmod(d.month - 1 + months, 12)
     year = min(max(d.year + y, 1), 9999)
@@ -42,7 +47,7 @@ def fmt(d: dt.date, unit: str) -> str:
     if unit == "M":
         return f"{d.year:04d}-{d.month:02d}"
     if unit == "Q":
-        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        return f"{d.year:04d}-Q{quarter_of(d.month)}"
     if unit == "DE":
         return f"{d.year:04d}"[:3]
     if unit == "CE":

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from timeline.resolver.calendar import hour_in_part_of_day
+from timeline.resolver.calendar import hour_in_part_of_day, quarter_of
 from timeline.resolver.data_loader import Language
 from timeline.resolver.index import char_classes
 from timeline.resolver.normalize import NORMALIZERS, SEASON_FIRST_MONTH, Context
@@ -288,7 +288,7 @@ def _story_quarter(current: str | None, mentioned: str, anchor: dt.date) -> str 
     names the quarter just completed (the one results are reported for), which takes over.
     A "year-ago quarter" or a forecast for a coming quarter never becomes the story's quarter.
     """
-    q = (anchor.month - 1) // 3 + 1
+    q = quarter_of(anchor.month)
     if mentioned > f"{anchor.year:04d}-Q{q}":
         return current
     just_completed = f"{anchor.year:04d}-Q{q - 1}" if q > 1 else f"{anchor.year - 1:04d}-Q4"
@@ -404,7 +404,7 @@ def _resolve(text: str, anchor: dt.date, lang: Language) -> list[Timex]:
         last_end = end
     out = join_lengths(join_times_to_days(out, text, lang.joiners), text, lang.joiners)
     out = order_days_in_sequence(out, text, lang.joiners, lang.vocab["weekday"])
-    out = follow_coordinated_day(out, text, lang.cues.get("coordinated"), lang.vocab["weekday"], anchor)
+    out = follow_coordinated_day(out, text, coordinated, lang.vocab["weekday"], anchor)
     out = today_as_nowadays(out, text, bounds, lang.cues, anchor)
     out = place_days_in_named_week(out, text, lang.joiners, lang.vocab["weekday"])
     return add_range_days(shift_days_before_after(out, text, lang.joiners), text, lang.joiners)
@@ -429,14 +429,13 @@ def today_as_nowadays(found: list[Timex], text: str, bounds: list[int], cues: di
     word, after, before = cues.get("nowadays_word"), cues.get("nowadays_after"), cues.get("nowadays_before")
     if word is None or (after is None and before is None):
         return found
-    gap = NOWADAYS_GAP_YEARS
     out = list(found)
     for i, t in enumerate(out):
         if not word.fullmatch(t.text) or t.value != anchor.isoformat():
             continue
         sentence = bisect.bisect_right(bounds, t.start)
         first = bounds[max(0, sentence - 2)]
-        era = any(_long_past(p.value, anchor, gap) for p in out[:i] if p.start >= first)
+        era = any(_long_past(p.value, anchor) for p in out[:i] if p.start >= first)
         present = ((after is not None and after.match(text, t.end) is not None)
                    or (before is not None and before.search(text, bounds[sentence - 1], t.start) is not None))
         if era and present:
@@ -444,14 +443,14 @@ def today_as_nowadays(found: list[Timex], text: str, bounds: list[int], cues: di
     return out
 
 
-def _long_past(value: str, anchor: dt.date, gap: int) -> bool:
-    """Whether a DATE value names a time at least `gap` years before `anchor`."""
+def _long_past(value: str, anchor: dt.date) -> bool:
+    """Whether a DATE value names a time at least ``NOWADAYS_GAP_YEARS`` before `anchor`."""
     m = ERA.match(value)
     if m is None:
         return False
-    if m.group(1) is None:  # a decade or a century
-        return int(value.ljust(4, "9")) <= anchor.year - gap
-    return int(m.group(1)) <= anchor.year - gap
+    # a decade or a century counts by its last year ("196" is 1969)
+    last_year = int(value.ljust(4, "9")) if m.group(1) is None else int(m.group(1))
+    return last_year <= anchor.year - NOWADAYS_GAP_YEARS
 
 
 def _bare_weekday(t: Timex, weekdays: dict) -> bool:
@@ -479,22 +478,23 @@ def order_days_in_sequence(found: list[Timex], text: str, joiners: dict, weekday
         if m is None:
             continue
         a, b = dt.date.fromisoformat(first.value), dt.date.fromisoformat(day.value)
-        if m.group("dir").lower() == "after" and b > a:
-            b -= dt.timedelta(days=7 * ((b - a).days // 7 + 1))
-        elif m.group("dir").lower() == "before" and b < a:
-            b += dt.timedelta(days=7 * ((a - b).days // 7 + 1))
-        else:
-            continue
-        out[i] = replace(day, value=b.isoformat())
+        after = m.group("dir").lower() == "after"
+        if b != a and (b > a) == after:  # on the wrong side of the day before it
+            out[i] = replace(day, value=_weekday_beside(b, a, after=not after).isoformat())
     return out
 
 
-def follow_coordinated_day(found: list[Timex], text: str, coordinated: re.Pattern | None, weekdays: dict,
+def _weekday_beside(day: dt.date, pivot: dt.date, after: bool) -> dt.date:
+    """The date of `day`'s weekday nearest `pivot` on its far side: the first after it (the
+    last before it when not `after`), whole weeks away from `day`."""
+    weeks = ((pivot - day).days if after else (day - pivot).days) // 7 + 1
+    return day + dt.timedelta(days=7 * weeks if after else -7 * weeks)
+
+
+def follow_coordinated_day(found: list[Timex], text: str, coordinated: re.Pattern, weekdays: dict,
                            anchor: dt.date) -> list[Timex]:
     """Put a bare weekday joined to a day ahead ("next Thursday and Friday", cue
     ``coordinated``) on the first such weekday after that day, not before it."""
-    if coordinated is None:
-        return found
     out = list(found)
     for i in range(1, len(out)):
         first, day = out[i - 1], out[i]
@@ -503,7 +503,7 @@ def follow_coordinated_day(found: list[Timex], text: str, coordinated: re.Patter
             continue
         a, b = dt.date.fromisoformat(first.value), dt.date.fromisoformat(day.value)
         if a > anchor and b < a:
-            out[i] = replace(day, value=(b + dt.timedelta(days=7 * ((a - b).days // 7 + 1))).isoformat())
+            out[i] = replace(day, value=_weekday_beside(b, a, after=True).isoformat())
     return out
 
 

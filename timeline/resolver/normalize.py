@@ -9,7 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from timeline.resolver.calendar import add_months, easter, fmt, hour_in_part_of_day, nth_weekday, safe_date, shift
+from timeline.resolver.calendar import (add_months, easter, fmt, hour_in_part_of_day, nth_weekday, quarter_of,
+                                        safe_date, shift)
 from timeline.resolver.data_loader import calendar_table
 
 @dataclass(frozen=True)
@@ -429,30 +430,28 @@ def quarter(m, ctx):
     q = int(q) if q else _v(ctx, "ordinal", m)
     if q is None and _g(m, "month"):  # "the July-September quarter": the months' quarter
         month, first = _v(ctx, "month", m), _v(ctx, "month", m, "first_month")
-        q = (month - 1) // 3 + 1
-        if _g(m, "first_month") and (first is None or (first - 1) // 3 + 1 != q):
+        q = quarter_of(month)
+        if _g(m, "first_month") and (first is None or quarter_of(first) != q):
             return None  # months of two quarters: not one quarter
     if q is not None and not 1 <= q <= 4:
         return None  # "the fifth quarter" of a game, not of a year
     direction = _g(m, "dir")
     ref = ctx.reference
-    cur_q = (ref.month - 1) // 3 + 1
+    cur_q = quarter_of(ref.month)
     y = _year(m, ctx) or _relative_year(m, ctx)
     if q is None and direction == "last" and y is not None:
         q = 4  # "the last quarter of 2021" is that year's fourth, not the one before now
     if q is None:
-        if direction == "previous" and ctx.quarter:
-            # "fell in the first quarter after growing in the previous quarter": the one before
-            # the quarter the story is about
-            sy, sq = ctx.quarter.split("-Q")
-            d = shift(dt.date(int(sy), (int(sq) - 1) * 3 + 1, 1), "Q", -1)
-            return "DATE", fmt(d, "Q"), None, None
-        if direction in ("last", "past", "previous"):
-            d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", -1)
-            return "DATE", fmt(d, "Q"), None, None
-        if direction == "next":
-            d = shift(dt.date(ref.year, (cur_q - 1) * 3 + 1, 1), "Q", 1)
-            return "DATE", fmt(d, "Q"), None, None
+        if direction in ("last", "past", "previous", "next"):
+            # "the previous quarter" after a story's quarter is the one before it ("fell in the
+            # first quarter after growing in the previous quarter"); else the quarter before
+            # (after) the one of the date in focus
+            if direction == "previous" and ctx.quarter:
+                sy, sq = ctx.quarter.split("-Q")
+                start = _quarter_start(int(sy), int(sq))
+            else:
+                start = _quarter_start(ref.year, cur_q)
+            return "DATE", fmt(shift(start, "Q", 1 if direction == "next" else -1), "Q"), None, None
         if direction in ("year-earlier", "year-ago"):
             return "DATE", _quarter_year_ago(ctx) or f"{ref.year - 1:04d}-Q{_last_complete_q(ref)[1]}", None, None
         if direction is None and y is None:
@@ -461,7 +460,7 @@ def quarter(m, ctx):
             # "the quarter": the one just ended, which results report; in a sentence of the
             # future, the one under way ("on track to finish the quarter with a loss")
             a = ctx.anchor
-            yy, qq = (a.year, (a.month - 1) // 3 + 1) if ctx.future else _last_complete_q(a)
+            yy, qq = (a.year, quarter_of(a.month)) if ctx.future else _last_complete_q(a)
             return "DATE", f"{yy:04d}-Q{qq}", None, None
         yy, qq = _last_complete_q(ref) if direction == "latest" else (ref.year, cur_q)
         return "DATE", f"{y or yy:04d}-Q{qq}", None, None
@@ -470,7 +469,7 @@ def quarter(m, ctx):
         # date (financial news reports on the quarter just ended), or the one to come of this
         # year in a sentence about the future ("expected to close in the fourth quarter"), but
         # not the quarter just ended ("will report fourth-quarter results", said in February)
-        a_q = (ctx.anchor.month - 1) // 3 + 1
+        a_q = quarter_of(ctx.anchor.month)
         ahead = ctx.future and (q != (a_q - 2) % 4 + 1 or not _reports_results(m, ctx))
         y = ctx.anchor.year if q <= a_q or ahead else ctx.anchor.year - 1
         if direction in ("year-earlier", "year-ago"):
@@ -501,8 +500,13 @@ def half_year(m, ctx):
     return "DATE", f"{y:04d}-H{1 if first else 2}", None, None
 
 
+def _quarter_start(year: int, q: int) -> dt.date:
+    """The first day of quarter `q` of `year`."""
+    return dt.date(year, (q - 1) * 3 + 1, 1)
+
+
 def _last_complete_q(ref: dt.date) -> tuple[int, int]:
-    q = (ref.month - 1) // 3 + 1
+    q = quarter_of(ref.month)
     return (ref.year, q - 1) if q > 1 else (ref.year - 1, 4)
 
 
@@ -633,7 +637,7 @@ def holiday(m, ctx):
         days = _holiday_days(code, _mentioned_base(ctx, "Y").year)
     else:
         # from the date in focus; in a sentence about the future, not from before the anchor
-        ref = ctx.anchor if ctx.future and ctx.reference < ctx.anchor else ctx.reference
+        ref = _not_before_anchor(ctx, ctx.reference)
         around = _holiday_days_around(code, ref)
         days = [_nearest_occurrence(around, ref, ctx)] if around else []
     if not days:
@@ -801,6 +805,12 @@ def _year_alone_mentioned(ctx: Context) -> int | None:
     return int(found.group(1)) if found and not found.group(2) else None
 
 
+def _not_before_anchor(ctx: Context, day: dt.date) -> dt.date:
+    """`day`, or the anchor when the sentence speaks of the future and `day` is before it: what
+    lies ahead is not counted from a past day of the story."""
+    return ctx.anchor if ctx.future and day < ctx.anchor else day
+
+
 def _mentioned_base(ctx: Context, unit: str) -> dt.date:
     """The date "that year"/"the following month" count from: the last mention at that
     granularity or finer, else the reference date."""
@@ -815,11 +825,9 @@ def _mentioned_base(ctx: Context, unit: str) -> dt.date:
 def anaphoric_unit(m, ctx):
     unit = _unit(m, ctx)
     if _g(m, "modifier"):  # "the end of the month": a part of the story's month
-        base = _mentioned_base(ctx, unit)
-        if ctx.future and base < ctx.anchor:
-            # "plans to sell it by the end of the year", "hope to finish by the end of the
-            # week": a plan ends in this year (week), not in the story's past one
-            base = ctx.anchor
+        # "plans to sell it by the end of the year", "hope to finish by the end of the week": a
+        # plan ends in this year (week), not in the story's past one
+        base = _not_before_anchor(ctx, _mentioned_base(ctx, unit))
         return "DATE", fmt(base, unit), _mod(m, ctx), None
     if unit == "D":
         if not _g(m, "dir") and m.group(0).lower().startswith("the"):
@@ -1028,7 +1036,7 @@ def fixed_duration(m, ctx):
 def clock(m, ctx):
     # on the day in focus; in a sentence about the future, not on a day before the anchor
     # ("took the oath on Sunday, and will repeat it publicly at 11:55 a.m.")
-    day = (ctx.anchor if ctx.future and ctx.reference < ctx.anchor else ctx.reference).isoformat()
+    day = _not_before_anchor(ctx, ctx.reference).isoformat()
     fixed = _g(m, "fixed")
     if fixed:
         return "TIME", f"{day}T{'24:00' if fixed == 'midnight' else '12:00'}", None, None
